@@ -1,0 +1,19 @@
+/* The two ways the kiosk shows content: live on a screen, or drawn to PNG files. */
+#ifndef KIOSK_APP_H
+#define KIOSK_APP_H
+
+#include <stdbool.h>
+
+#include "content.h"
+
+/* Runs the kiosk until SIGTERM or SIGINT (or the window is closed when windowed).
+ * Returns the exit status. */
+int app_run(const struct content *content, bool windowed, int width, int height);
+/* Draws every screen to PNG files in `dir`; returns the exit status. */
+int app_render_all(const struct content *content, const char *dir, int width, int height);
+/* Starts SDL_ttf and SDL_image; false (logged) when they cannot start. */
+bool app_init_libraries(void);
+/* Stops what app_init_libraries started. */
+void app_quit_libraries(void);
+
+#endif

@@ -1,0 +1,75 @@
+/* kiosk: the command line. Finds and checks the config, then runs, checks or renders. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "cli.h"
+#include "config_locate.h"
+#include "config_reader.h"
+#include "diag.h"
+
+static void print_diagnostics(const struct diag_list *diags, FILE *out)
+{
+    char line[2048];
+    for (size_t i = 0; i < diags->count; i++) {
+        diag_format(diags, &diags->items[i], line, sizeof(line));
+        fprintf(out, "%s\n", line);
+    }
+}
+
+static void print_summary(const char *path, const struct content *c, const struct diag_list *d)
+{
+    if (c) {
+        printf("%s: OK: %d pages in %d topics, %zu warning%s\n", path, c->n_pages, c->n_topics,
+               d->warnings, d->warnings == 1 ? "" : "s");
+    } else {
+        printf("%s: %zu error%s, %zu warning%s: the kiosk cannot use this file until the errors "
+               "are fixed\n",
+               path, d->errors, d->errors == 1 ? "" : "s", d->warnings,
+               d->warnings == 1 ? "" : "s");
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct cli_options opt;
+    char error[256];
+    if (!cli_parse(argc, argv, &opt, error, sizeof(error))) {
+        fprintf(stderr, "kiosk: %s\nTry 'kiosk --help'.\n", error);
+        return 2;
+    }
+    if (opt.mode == CLI_HELP) {
+        fputs(cli_usage, stdout);
+        return 0;
+    }
+    if (opt.mode == CLI_VERSION) {
+        printf("kiosk %s\n", KIOSK_VERSION);
+        return 0;
+    }
+    char tried[4096];
+    char *path = config_locate(opt.config, tried, sizeof(tried));
+    if (!path) {
+        fprintf(stderr, "kiosk: no config file found. Looked in:\n%s", tried);
+        return 1;
+    }
+    struct diag_list diags;
+    diag_init(&diags, path);
+    struct content *content = config_load(path, config_assets_dir(), &diags);
+    print_diagnostics(&diags, opt.mode == CLI_CHECK ? stdout : stderr);
+    int status = content ? 0 : 1;
+    if (opt.mode == CLI_CHECK) {
+        print_summary(path, content, &diags);
+    } else if (!content) {
+        fprintf(stderr, "kiosk: %s has %zu error%s; fix them and start again (kiosk --check "
+                        "lists them)\n",
+                path, diags.errors, diags.errors == 1 ? "" : "s");
+    } else if (opt.mode == CLI_RENDER) {
+        status = app_render_all(content, opt.render_dir, opt.width, opt.height);
+    } else {
+        status = app_run(content, opt.windowed, opt.width, opt.height);
+    }
+    content_destroy(content);
+    diag_finish(&diags);
+    free(path);
+    return status;
+}

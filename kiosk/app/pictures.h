@@ -1,0 +1,37 @@
+/* Pictures: loads each picture of the content once, on first use, and keeps one texture at the
+ * size it was last drawn. SVG is rasterised at that exact size so it stays crisp. A picture
+ * that cannot be loaded is reported once and left out of every page. */
+#ifndef KIOSK_PICTURES_H
+#define KIOSK_PICTURES_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "content.h"
+
+struct picture_slot {
+    bool tried, ok, svg;
+    int w, h; /* natural size */
+    SDL_Texture *texture;
+    int tex_w, tex_h;
+};
+
+struct pictures {
+    const struct content *content;
+    SDL_Renderer *renderer;
+    struct picture_slot *slots;
+    int n;
+};
+
+/* Prepares slots for every picture of `content`; nothing is loaded yet. */
+void pictures_init(struct pictures *p, const struct content *content, SDL_Renderer *renderer);
+/* Frees every texture. */
+void pictures_finish(struct pictures *p);
+/* Natural size of a picture, loading it on first use; false when it cannot be shown. */
+bool pictures_size(struct pictures *p, int picture, int *w, int *h);
+/* A texture of the picture for drawing at w x h, or NULL. */
+SDL_Texture *pictures_texture(struct pictures *p, int picture, int w, int h);
+/* How many textures are alive (the soak test counts them). */
+int pictures_texture_count(const struct pictures *p);
+
+#endif

@@ -1,0 +1,103 @@
+/* --render: every screen drawn to a PNG with the software renderer on a plain surface, so it
+ * needs no display at all. Staff use it to proofread; the tests compare it with golden images. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app.h"
+#include "log.h"
+#include "view.h"
+
+static bool save(struct view *v, SDL_Surface *surface, const char *dir, const char *name)
+{
+    view_draw(v);
+    SDL_RenderFlush(v->sdl);
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/%s.png", dir, name);
+    if (IMG_SavePNG(surface, path) != 0) {
+        log_error("cannot write %s: %s", path, IMG_GetError());
+        return false;
+    }
+    return true;
+}
+
+/* Creates `dir` and any missing parents, like mkdir -p. */
+static bool make_folder(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s", dir);
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+                return false;
+            }
+            *p = '/';
+        }
+    }
+    return mkdir(path, 0777) == 0 || errno == EEXIST;
+}
+
+int app_render_all(const struct content *content, const char *dir, int width, int height)
+{
+    if (!make_folder(dir)) {
+        log_error("cannot create the folder %s: %s", dir, strerror(errno));
+        return 1;
+    }
+    if (!app_init_libraries()) {
+        return 1;
+    }
+    int status = 1;
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32,
+                                                          SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    struct view v;
+    if (!sdl) {
+        log_error("cannot draw at %dx%d: %s", width, height, SDL_GetError());
+        goto out;
+    }
+    if (!view_init(&v, content, sdl, width, height)) {
+        goto out_renderer;
+    }
+    int written = 0;
+    bool ok = save(&v, surface, dir, "welcome");
+    written += ok;
+    for (int i = 0; i < content->n_pages && ok; i++) {
+        session_preview(&v.session, SCREEN_PAGE, i, false);
+        ok = save(&v, surface, dir, content->pages[i].id);
+        written += ok;
+        if (ok && v.layout.scroll_max > 0) {
+            /* A page longer than the screen: also show its end, as a visitor scrolled there. */
+            char name[160];
+            snprintf(name, sizeof(name), "%s.end", content->pages[i].id);
+            v.session.visit.scroll = v.layout.scroll_max;
+            ok = save(&v, surface, dir, name);
+            written += ok;
+        }
+    }
+    if (ok) {
+        session_preview(&v.session, SCREEN_PAGE, content->menu, true);
+        ok = save(&v, surface, dir, "countdown");
+        written += ok;
+    }
+    if (ok) {
+        session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
+        ok = save(&v, surface, dir, "cover");
+        written += ok;
+    }
+    if (ok) {
+        printf("kiosk: wrote %d screens at %dx%d to %s\n", written, width, height, dir);
+        status = 0;
+    }
+    view_finish(&v);
+out_renderer:
+    SDL_DestroyRenderer(sdl);
+out:
+    SDL_FreeSurface(surface);
+    app_quit_libraries();
+    return status;
+}

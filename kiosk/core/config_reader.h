@@ -1,0 +1,24 @@
+/* The config reader: the only part of the kiosk that includes <libconfig.h>. It turns a config
+ * file into a validated content model, collecting every problem it finds. */
+#ifndef KIOSK_CONFIG_READER_H
+#define KIOSK_CONFIG_READER_H
+
+#include <stddef.h>
+
+#include "content.h"
+#include "diag.h"
+
+/* Files larger than this are refused: a real config is a few hundred kilobytes at most. */
+#define CONFIG_MAX_BYTES (8u * 1024u * 1024u)
+
+/* Reads and validates the file at `path`. Pictures and fonts are looked for beside the file,
+ * then in `assets_dir` (may be NULL). Every problem goes to `diags` (already initialised).
+ * Returns the content, owned by the caller, or NULL when there was any error. */
+struct content *config_load(const char *path, const char *assets_dir, struct diag_list *diags);
+
+/* The same from bytes already in memory; `path` names the file in messages and sets the folder
+ * that relative picture paths start from. Used by config_load and by the fuzzer. */
+struct content *config_load_buffer(const char *path, const char *data, size_t size,
+                                   const char *assets_dir, struct diag_list *diags);
+
+#endif

@@ -1,0 +1,110 @@
+/* The content model: everything the config file says, validated and immutable once loaded.
+ * A content owns all of its strings; nothing points back into libconfig. */
+#ifndef KIOSK_CONTENT_H
+#define KIOSK_CONTENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define CONTENT_NONE (-1)
+/* The topic menu is an ordinary page with choices; this id is reserved for it. */
+#define CONTENT_MENU_ID "menu"
+
+struct color {
+    uint8_t r, g, b;
+};
+
+/* A button on a page that leads to another page. */
+struct choice {
+    char *label;
+    char *target_id;
+    int target;  /* page index, resolved after loading */
+    int picture; /* index into content.pictures, or CONTENT_NONE */
+    int line;
+};
+
+struct page {
+    char *id;
+    char *title;
+    char *text;  /* body in the kiosk's markup, see markup.h; "" when none */
+    int picture; /* index into content.pictures, or CONTENT_NONE */
+    struct choice *choices;
+    int n_choices;
+    int topic;         /* index into content.topics, or CONTENT_NONE */
+    int index_in_topic; /* 0-based position within the topic */
+    int next;          /* page that Next leads to, or CONTENT_NONE */
+    int line;
+};
+
+struct topic {
+    char *title;
+    int picture;    /* CONTENT_NONE when none */
+    int first_page; /* pages of a topic are consecutive in content.pages */
+    int n_pages;
+};
+
+/* A picture file, resolved to a path that existed when the config was read. */
+struct picture {
+    char *path;
+};
+
+/* Visitor-facing words on the fixed screens. Every field is set (defaults fill the gaps). */
+struct words {
+    char *welcome_title, *welcome_text, *welcome_prompt;
+    char *cover_title, *cover_text;
+    char *countdown_title, *countdown_text, *countdown_button; /* text may hold {seconds} */
+    char *back, *next, *home, *help, *quick_exit, *done;
+    char *progress; /* may hold {page} and {pages} */
+};
+
+enum theme_color {
+    COLOR_BACKGROUND,
+    COLOR_TEXT,
+    COLOR_HEADING,
+    COLOR_BUTTON,
+    COLOR_BUTTON_TEXT,
+    COLOR_CHOICE,
+    COLOR_CHOICE_TEXT,
+    COLOR_QUICK_EXIT,
+    COLOR_QUICK_EXIT_TEXT,
+    COLOR_BAR,
+    COLOR_COUNT
+};
+
+struct theme {
+    struct color colors[COLOR_COUNT];
+    char *font;      /* resolved path, or NULL to use the system font */
+    char *font_bold; /* resolved path, or NULL to embolden the regular font */
+    int text_size;   /* percent of the default size */
+};
+
+struct settings {
+    int idle_timeout;    /* seconds without a touch before "Still there?" */
+    int reset_countdown; /* seconds the countdown runs before the visit is wiped */
+};
+
+struct content {
+    struct page *pages;
+    int n_pages;
+    struct topic *topics;
+    int n_topics;
+    struct picture *pictures;
+    int n_pictures;
+    int menu;      /* index of the menu page */
+    int help_page; /* index of the help page, or CONTENT_NONE */
+    int welcome_picture;
+    struct words words;
+    struct theme theme;
+    struct settings settings;
+    char *path; /* the file it was read from */
+};
+
+/* Names of the theme colours as written in the config, in enum order. */
+extern const char *const theme_color_names[COLOR_COUNT];
+
+/* Frees a content and everything it owns; accepts NULL. */
+void content_destroy(struct content *content);
+/* Index of the page with this id, or CONTENT_NONE. */
+int content_find_page(const struct content *content, const char *id);
+
+#endif

@@ -1,0 +1,59 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void diag_init(struct diag_list *list, const char *path)
+{
+    memset(list, 0, sizeof(*list));
+    list->path = xstrdup(path ? path : "(config)");
+}
+
+void diag_finish(struct diag_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].key);
+        free(list->items[i].message);
+    }
+    free(list->items);
+    free(list->path);
+    memset(list, 0, sizeof(*list));
+}
+
+void diag_add(struct diag_list *list, enum diag_level level, int line, const char *key,
+              const char *fmt, ...)
+{
+    if (list->count == list->capacity) {
+        list->capacity = list->capacity ? list->capacity * 2 : 16;
+        list->items = xrealloc(list->items, list->capacity * sizeof(*list->items));
+    }
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    struct diag *d = &list->items[list->count++];
+    d->level = level;
+    d->line = line;
+    d->key = key ? xstrdup(key) : NULL;
+    d->message = xstrdup(buf);
+    if (level == DIAG_ERROR) {
+        list->errors++;
+    } else {
+        list->warnings++;
+    }
+}
+
+void diag_format(const struct diag_list *list, const struct diag *d, char *buf, size_t size)
+{
+    char where[64] = "";
+    if (d->line > 0) {
+        snprintf(where, sizeof(where), ":%d", d->line);
+    }
+    snprintf(buf, size, "%s%s: %s%s%s%s", list->path, where, d->key ? d->key : "",
+             d->key ? ": " : "", d->level == DIAG_WARNING ? "warning: " : "", d->message);
+}

@@ -1,0 +1,862 @@
+#include "layout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "markup.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Lines are filled to this share of their width: SDL_ttf can measure a run a pixel wider than
+ * the sum of its words, so a little slack keeps every line inside its column. */
+#define LINE_FILL 0.97
+
+enum align { ALIGN_LEFT, ALIGN_CENTER };
+
+/* Everything one build needs, so helpers take one argument instead of seven. */
+struct build {
+    struct layout *l;
+    const struct content *c;
+    const struct session *s;
+    const struct text_metrics *m;
+    int w, h;
+    double u; /* one hundredth of the screen's short side: the unit every size derives from */
+    int touch, margin, gap, pad, radius;
+    bool scrolls; /* items emitted now move with the page */
+};
+
+/* ---- the lists ------------------------------------------------------------------------ */
+
+void layout_init(struct layout *l)
+{
+    memset(l, 0, sizeof(*l));
+}
+
+void layout_finish(struct layout *l)
+{
+    free(l->items);
+    free(l->hits);
+    free(l->store);
+    memset(l, 0, sizeof(*l));
+}
+
+const char *layout_text(const struct layout *l, const struct draw_item *item)
+{
+    return l->store + item->text;
+}
+
+static size_t store_add(struct layout *l, const char *s, size_t len)
+{
+    if (l->store_used + len + 1 > l->store_cap) {
+        l->store_cap = (l->store_used + len + 1) * 2;
+        l->store = xrealloc(l->store, l->store_cap);
+    }
+    size_t at = l->store_used;
+    memcpy(l->store + at, s, len);
+    l->store_used += len;
+    l->store[l->store_used] = '\0';
+    return at;
+}
+
+static size_t push_item(struct build *b, struct draw_item item)
+{
+    struct layout *l = b->l;
+    if (l->n_items == l->cap_items) {
+        l->cap_items = l->cap_items ? l->cap_items * 2 : 64;
+        l->items = xrealloc(l->items, l->cap_items * sizeof(*l->items));
+    }
+    item.scrolls = b->scrolls;
+    l->items[l->n_items] = item;
+    return l->n_items++;
+}
+
+static void push_hit(struct build *b, struct rect r, struct hit hit)
+{
+    struct layout *l = b->l;
+    if (l->n_hits == l->cap_hits) {
+        l->cap_hits = l->cap_hits ? l->cap_hits * 2 : 16;
+        l->hits = xrealloc(l->hits, l->cap_hits * sizeof(*l->hits));
+    }
+    struct layout_hit h = {r, hit, b->scrolls};
+    l->hits[l->n_hits++] = h;
+}
+
+static size_t rect_item(struct build *b, struct rect r, struct color color, unsigned char alpha,
+                        int radius)
+{
+    struct draw_item it = {.kind = DRAW_RECT, .rect = r, .color = color, .alpha = alpha,
+                           .radius = radius, .picture = CONTENT_NONE};
+    return push_item(b, it);
+}
+
+static void picture_item(struct build *b, struct rect r, int picture)
+{
+    struct draw_item it = {.kind = DRAW_PICTURE, .rect = r, .picture = picture, .alpha = 255};
+    push_item(b, it);
+}
+
+static void shift_items(struct build *b, size_t from, int dx, int dy)
+{
+    for (size_t i = from; i < b->l->n_items; i++) {
+        b->l->items[i].rect.x += dx;
+        b->l->items[i].rect.y += dy;
+    }
+}
+
+/* A dry run: remember where the lists stand, lay something out to measure it, then forget. */
+struct mark {
+    size_t items, hits, store;
+};
+
+static struct mark mark(const struct build *b)
+{
+    struct mark k = {b->l->n_items, b->l->n_hits, b->l->store_used};
+    return k;
+}
+
+static void rollback(struct build *b, struct mark k)
+{
+    b->l->n_items = k.items;
+    b->l->n_hits = k.hits;
+    b->l->store_used = k.store;
+}
+
+static struct color color(const struct build *b, enum theme_color which)
+{
+    return b->c->theme.colors[which];
+}
+
+/* Pressed buttons darken a quarter of the way to black: visible on any theme colour. */
+static struct color pressed(struct color c)
+{
+    struct color d = {(uint8_t)(c.r * 3 / 4), (uint8_t)(c.g * 3 / 4), (uint8_t)(c.b * 3 / 4)};
+    return d;
+}
+
+static int text_width(const struct build *b, enum font_style f, const char *s, size_t len)
+{
+    return b->m->width(b->m->ctx, f, s, len);
+}
+
+static int line_height(const struct build *b, enum font_style f)
+{
+    return b->m->line_height(b->m->ctx, f);
+}
+
+/* ---- flowing text into a column ------------------------------------------------------- */
+
+struct flow {
+    struct build *b;
+    int left, width, y;
+    enum align align;
+    enum font_style regular, bold;
+    struct color color;
+    int indent;     /* bullet points hang their lines after the bullet */
+    int line_w;     /* pixels used on the current line, after the indent */
+    size_t line_first; /* first item on the current line */
+    long segment;   /* item the next word of the same font may join, or -1 */
+    bool line_used;
+};
+
+static void flow_newline(struct flow *f)
+{
+    if (f->align == ALIGN_CENTER && f->line_used) {
+        shift_items(f->b, f->line_first, (f->width - f->indent - f->line_w) / 2, 0);
+    }
+    f->y += line_height(f->b, f->regular);
+    f->line_w = 0;
+    f->line_used = false;
+    f->segment = -1;
+    f->line_first = f->b->l->n_items;
+}
+
+/* Puts one piece of a word on the current line, after a space when `space` is set. */
+static void flow_piece(struct flow *f, enum font_style font, const char *s, size_t len, bool space)
+{
+    struct build *b = f->b;
+    struct draw_item *seg = f->segment >= 0 ? &b->l->items[f->segment] : NULL;
+    if (seg && seg->font == font) {
+        if (space) {
+            store_add(b->l, " ", 1);
+            seg->len++;
+        }
+        store_add(b->l, s, len);
+        seg->len += len;
+        seg->rect.w = text_width(b, font, layout_text(b->l, seg), seg->len);
+        f->line_w = seg->rect.x - (f->left + f->indent) + seg->rect.w;
+    } else {
+        int sp = space ? text_width(b, font, " ", 1) : 0;
+        struct draw_item it = {.kind = DRAW_TEXT, .color = f->color, .font = font,
+                               .picture = CONTENT_NONE, .alpha = 255};
+        it.rect.x = f->left + f->indent + f->line_w + sp;
+        it.rect.y = f->y;
+        it.rect.w = text_width(b, font, s, len);
+        it.rect.h = line_height(b, font);
+        it.text = store_add(b->l, s, len);
+        it.len = len;
+        f->segment = (long)push_item(b, it);
+        f->line_w += sp + it.rect.w;
+    }
+    f->line_used = true;
+}
+
+/* Longest prefix of s[0..len) (whole characters) no wider than `room`. */
+static size_t fitting_prefix(const struct build *b, enum font_style font, const char *s, size_t len,
+                             int room)
+{
+    size_t lo = 0, hi = len; /* lo fits, find the largest boundary that does */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        while (mid > lo && mid < len && ((unsigned char)s[mid] & 0xC0) == 0x80) {
+            mid--; /* back to the start of a character */
+        }
+        if (mid == lo) {
+            /* No character boundary strictly between lo and hi except hi itself. */
+            size_t step = lo + utf8_char_len(s + lo, len - lo);
+            if (step <= hi && text_width(b, font, s, step) <= room) {
+                lo = step;
+                continue;
+            }
+            break;
+        }
+        if (text_width(b, font, s, mid) <= room) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return lo;
+}
+
+static void flow_word(struct flow *f, const struct markup_token *t)
+{
+    struct build *b = f->b;
+    enum font_style font = t->bold ? f->bold : f->regular;
+    int avail = (int)((f->width - f->indent) * LINE_FILL);
+    const char *s = t->text;
+    size_t len = t->len;
+    bool space = f->line_used && !t->glued && f->line_w > 0; /* none right after a bullet */
+    int ww = text_width(b, font, s, len);
+    int sp = space ? text_width(b, font, " ", 1) : 0;
+    if (f->line_used && f->line_w + sp + ww > avail) {
+        flow_newline(f);
+        space = false;
+        sp = 0;
+    }
+    /* A word longer than the whole line is broken between characters, never cut off. */
+    while (f->line_w + sp + ww > avail && len > 0) {
+        size_t n = fitting_prefix(b, font, s, len, avail - f->line_w - sp);
+        if (n == 0) {
+            if (f->line_used) {
+                flow_newline(f);
+                space = false;
+                sp = 0;
+                continue;
+            }
+            n = utf8_char_len(s, len); /* a single character wider than the screen: take it */
+        }
+        flow_piece(f, font, s, n, space);
+        flow_newline(f);
+        s += n;
+        len -= n;
+        space = false;
+        sp = 0;
+        ww = len ? text_width(b, font, s, len) : 0;
+    }
+    if (len > 0) {
+        flow_piece(f, font, s, len, space);
+    }
+}
+
+/* Lays out marked-up text in a column; returns the y below its last line. */
+static int flow_text(struct build *b, const char *text, int left, int width, int y,
+                     enum font_style regular, enum font_style bold, struct color color,
+                     enum align align)
+{
+    struct flow f = {.b = b, .left = left, .width = width, .y = y, .align = align,
+                     .regular = regular, .bold = bold, .color = color, .segment = -1,
+                     .line_first = b->l->n_items};
+    int lh = line_height(b, regular);
+    struct markup_cursor cur;
+    markup_init(&cur, text, text ? strlen(text) : 0);
+    bool any = false;
+    for (;;) {
+        struct markup_token t = markup_next(&cur);
+        if (t.kind == MARKUP_END) {
+            break;
+        }
+        switch (t.kind) {
+        case MARKUP_WORD:
+            flow_word(&f, &t);
+            any = true;
+            break;
+        case MARKUP_LINE:
+            flow_newline(&f);
+            break;
+        case MARKUP_PARAGRAPH:
+            if (f.line_used) {
+                flow_newline(&f);
+            }
+            f.indent = 0;
+            f.y += lh / 2;
+            break;
+        case MARKUP_BULLET: {
+            if (f.line_used) {
+                flow_newline(&f);
+            }
+            if (any) {
+                f.y += lh / 5;
+            }
+            static const char bullet[] = "\xE2\x80\xA2"; /* U+2022 BULLET */
+            f.indent = 0;
+            f.line_w = 0;
+            flow_piece(&f, regular, bullet, sizeof(bullet) - 1, false);
+            f.segment = -1;
+            f.indent = text_width(b, regular, bullet, sizeof(bullet) - 1) + lh / 2;
+            f.line_w = 0;
+            any = true;
+            break;
+        }
+        case MARKUP_END:
+            break;
+        }
+    }
+    if (f.line_used) {
+        flow_newline(&f);
+    }
+    return f.y;
+}
+
+/* ---- buttons ----------------------------------------------------------------------------- */
+
+struct button_style {
+    enum theme_color bg, fg;
+    enum font_style font;
+    int min_h;
+    int picture;
+};
+
+/* A rounded button with a wrapped, centred label and an optional icon. Returns its height. */
+static int button(struct build *b, int x, int y, int w, const char *label, struct button_style st,
+                  struct hit hit)
+{
+    struct color bg = color(b, st.bg);
+    if (b->s->screen == SCREEN_PAGE && hit.action != ACTION_NONE &&
+        b->s->visit.pressed.action == hit.action && b->s->visit.pressed.target == hit.target) {
+        bg = pressed(bg);
+    }
+    int pw = 0, ph = 0, icon = 0;
+    if (st.picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, st.picture, &pw, &ph) &&
+        pw > 0 && ph > 0) {
+        icon = b->touch - b->pad; /* one size for every icon, however tall the button */
+    }
+    size_t box = rect_item(b, (struct rect){x, y, w, st.min_h}, bg, 255, b->radius);
+    int text_x = x + b->pad + (icon ? icon + b->pad : 0);
+    int text_w = w - 2 * b->pad - (icon ? icon + b->pad : 0);
+    size_t first = b->l->n_items;
+    int bottom = flow_text(b, label, text_x, text_w, y + b->pad, st.font, st.font,
+                           color(b, st.fg), icon ? ALIGN_LEFT : ALIGN_CENTER);
+    int text_h = bottom - (y + b->pad);
+    int h = text_h + 2 * b->pad > st.min_h ? text_h + 2 * b->pad : st.min_h;
+    shift_items(b, first, 0, (h - text_h) / 2 - b->pad);
+    b->l->items[box].rect.h = h;
+    if (icon) {
+        /* Fit the picture into a square, keeping its shape. */
+        int iw = icon, ih = icon;
+        if (pw * icon > ph * icon) {
+            ih = icon * ph / pw;
+        } else {
+            iw = icon * pw / ph;
+        }
+        picture_item(b, (struct rect){x + b->pad + (icon - iw) / 2, y + (h - ih) / 2, iw, ih},
+                     st.picture);
+    }
+    push_hit(b, (struct rect){x, y, w, h}, hit);
+    return h;
+}
+
+/* Height a button would take, found by laying it out and taking it back. */
+static int button_height(struct build *b, int w, const char *label, struct button_style st)
+{
+    struct mark k = mark(b);
+    struct hit none = {ACTION_NONE, CONTENT_NONE};
+    int h = button(b, 0, 0, w, label, st, none);
+    rollback(b, k);
+    return h;
+}
+
+/* ---- sizes ------------------------------------------------------------------------------ */
+
+void layout_font_sizes(int width, int height, int text_size, int px[FONT_COUNT])
+{
+    double u = (width < height ? width : height) / 100.0;
+    double k = (text_size > 0 ? text_size : 100) / 100.0;
+    px[FONT_BODY] = (int)lround(4.4 * u * k);
+    px[FONT_BOLD] = px[FONT_BODY];
+    px[FONT_TITLE] = (int)lround(6.6 * u * k);
+    px[FONT_BUTTON] = (int)lround(4.4 * u * k);
+    px[FONT_SMALL] = (int)lround(3.6 * u * k);
+    px[FONT_WELCOME] = (int)lround(10.0 * u * k);
+    px[FONT_LEAD] = (int)lround(5.6 * u * k);
+    for (int i = 0; i < FONT_COUNT; i++) {
+        if (px[i] < 8) {
+            px[i] = 8;
+        }
+    }
+}
+
+int layout_min_touch(int width, int height)
+{
+    /* Pixels per millimetre if the screen is as small as the 7-inch Raspberry Pi display; any
+     * larger screen has fewer, so the same count of pixels is at least 9 mm there too. */
+    double diag_px = sqrt((double)width * width + (double)height * height);
+    double px_per_mm = diag_px / (7.0 * 25.4);
+    return (int)ceil(9.0 * px_per_mm);
+}
+
+static void build_init(struct build *b, struct layout *l, const struct content *c,
+                       const struct session *s, const struct text_metrics *m, int w, int h)
+{
+    memset(b, 0, sizeof(*b));
+    b->l = l;
+    b->c = c;
+    b->s = s;
+    b->m = m;
+    b->w = w;
+    b->h = h;
+    b->u = (w < h ? w : h) / 100.0;
+    int touch = layout_min_touch(w, h);
+    int comfortable = (int)lround(10.5 * b->u); /* generous targets on big screens */
+    b->touch = touch > comfortable ? touch : comfortable;
+    b->margin = (int)lround(4 * b->u);
+    b->gap = (int)lround(2 * b->u);
+    b->pad = (int)lround(2 * b->u);
+    b->radius = (int)lround(1.6 * b->u);
+}
+
+static int max_int(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* The largest w x h with the picture's shape inside the box, and no larger than `pw` x `ph`. */
+static void fit_picture(int pw, int ph, int box_w, int box_h, int *w, int *h)
+{
+    if (box_w > pw) {
+        box_w = pw;
+    }
+    if (box_h > ph) {
+        box_h = ph;
+    }
+    *w = box_w;
+    *h = (int)((long long)box_w * ph / pw);
+    if (*h > box_h) {
+        *h = box_h;
+        *w = (int)((long long)box_h * pw / ph);
+    }
+}
+
+/* ---- screens ----------------------------------------------------------------------------- */
+
+/* Fills `out` from a template, replacing each {name} with its value. */
+static void fill_template(char *out, size_t size, const char *tmpl, const char *const *names,
+                          const char *const *values, int n)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < size;) {
+        bool replaced = false;
+        for (int i = 0; i < n && *p == '{'; i++) {
+            size_t nl = strlen(names[i]);
+            if (strncmp(p + 1, names[i], nl) == 0 && p[1 + nl] == '}') {
+                int wrote = snprintf(out + o, size - o, "%s", values[i]);
+                o += wrote > 0 ? (size_t)wrote : 0;
+                if (o >= size) {
+                    o = size - 1;
+                }
+                p += nl + 2;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced) {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
+}
+
+/* A column of centred blocks (picture, title, text, button) placed in the middle of the
+ * screen: the welcome and cover screens. */
+static void centred_screen(struct build *b, int picture, const char *title, const char *text,
+                           const char *prompt)
+{
+    int col_w = b->w - 2 * b->margin;
+    if (col_w > (int)(b->w * 0.86)) {
+        col_w = (int)(b->w * 0.86);
+    }
+    int x = (b->w - col_w) / 2;
+    size_t first = b->l->n_items;
+    int y = 0;
+    int pw, ph;
+    if (picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, picture, &pw, &ph) && pw > 0 &&
+        ph > 0) {
+        int dw, dh;
+        fit_picture(pw, ph, col_w / 2, (int)(b->h * 0.26), &dw, &dh);
+        picture_item(b, (struct rect){(b->w - dw) / 2, y, dw, dh}, picture);
+        y += dh + b->margin;
+    }
+    y = flow_text(b, title, x, col_w, y, FONT_WELCOME, FONT_WELCOME, color(b, COLOR_HEADING),
+                  ALIGN_CENTER);
+    if (text && *text) {
+        y += b->gap;
+        y = flow_text(b, text, x, col_w, y, FONT_LEAD, FONT_TITLE, color(b, COLOR_TEXT),
+                      ALIGN_CENTER);
+    }
+    if (prompt && *prompt) {
+        y += b->margin;
+        struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, FONT_BUTTON, b->touch,
+                                  CONTENT_NONE};
+        int pw2 = text_width(b, FONT_BUTTON, prompt, strlen(prompt)) + 4 * b->pad;
+        pw2 = max_int(pw2, 3 * b->touch);
+        if (pw2 > col_w) {
+            pw2 = col_w;
+        }
+        struct hit none = {ACTION_NONE, CONTENT_NONE};
+        y += button(b, (b->w - pw2) / 2, y, pw2, prompt, st, none);
+    }
+    int dy = (b->h - y) / 2;
+    shift_items(b, first, 0, dy > 0 ? dy : 0);
+    for (size_t i = 0; i < b->l->n_hits; i++) {
+        b->l->hits[i].rect.y += dy > 0 ? dy : 0;
+    }
+}
+
+/* The bars hug their buttons more tightly than the page spaces its blocks. */
+static int bar_gap(const struct build *b)
+{
+    return max_int(2, (int)lround(1.2 * b->u));
+}
+
+struct nav_button {
+    const char *label;
+    struct hit hit;
+    bool primary;
+};
+
+static int quick_exit_button(struct build *b, int y, int bar_h)
+{
+    const char *label = b->c->words.quick_exit;
+    struct button_style st = {COLOR_QUICK_EXIT, COLOR_QUICK_EXIT_TEXT, FONT_BUTTON,
+                              bar_h - 2 * bar_gap(b), CONTENT_NONE};
+    int w = text_width(b, FONT_BUTTON, label, strlen(label)) + 3 * b->pad;
+    w = max_int(w, 2 * b->touch);
+    if (w > b->w / 2) {
+        w = b->w / 2;
+    }
+    struct hit hit = {ACTION_QUICK_EXIT, CONTENT_NONE};
+    return button(b, b->w - b->margin - w, y + bar_gap(b), w, label, st, hit);
+}
+
+static int top_bar(struct build *b)
+{
+    const struct page *p = &b->c->pages[b->s->visit.page];
+    int bar_h = b->touch + 2 * bar_gap(b);
+    struct mark k = mark(b);
+    int qh = quick_exit_button(b, 0, bar_h);
+    rollback(b, k);
+    bar_h = max_int(bar_h, qh + 2 * bar_gap(b));
+    rect_item(b, (struct rect){0, 0, b->w, bar_h}, color(b, COLOR_BAR), 255, 0);
+    int qx = b->w; /* left edge of the quick exit button, found below */
+    size_t qi = b->l->n_items;
+    quick_exit_button(b, 0, bar_h);
+    qx = b->l->items[qi].rect.x;
+    if (p->topic != CONTENT_NONE) {
+        const struct topic *t = &b->c->topics[p->topic];
+        char num[16], total[16];
+        snprintf(num, sizeof(num), "%d", p->index_in_topic + 1);
+        snprintf(total, sizeof(total), "%d", t->n_pages);
+        const char *names[] = {"page", "pages"};
+        const char *values[] = {num, total};
+        char progress[256], line[768];
+        fill_template(progress, sizeof(progress), b->c->words.progress, names, values, 2);
+        snprintf(line, sizeof(line), "%s \xC2\xB7 %s", t->title, progress); /* middle dot */
+        int room = qx - 2 * b->margin;
+        const char *shown = line;
+        if (text_width(b, FONT_SMALL, line, strlen(line)) > room * LINE_FILL) {
+            shown = progress; /* a long topic name gives way; the count always shows */
+        }
+        struct mark before = mark(b);
+        int bottom = flow_text(b, shown, b->margin, room, 0, FONT_SMALL, FONT_SMALL,
+                               color(b, COLOR_TEXT), ALIGN_LEFT);
+        int th = bottom;
+        if (th > bar_h) {
+            rollback(b, before); /* no room even for the count at this size: leave it out */
+        } else {
+            shift_items(b, before.items, 0, (bar_h - th) / 2);
+        }
+    }
+    return bar_h;
+}
+
+static int nav_bar(struct build *b)
+{
+    const struct content *c = b->c;
+    const struct session *s = b->s;
+    const struct page *p = &c->pages[s->visit.page];
+    struct nav_button buttons[4];
+    int n = 0;
+    char back[256], next[256];
+    if (session_can_go_back(s)) {
+        snprintf(back, sizeof(back), "\xE2\x86\x90 %s", c->words.back); /* left arrow */
+        buttons[n++] = (struct nav_button){back, {ACTION_BACK, CONTENT_NONE}, false};
+    }
+    if (s->visit.page != c->menu) {
+        buttons[n++] = (struct nav_button){c->words.home, {ACTION_HOME, CONTENT_NONE}, false};
+    }
+    if (c->help_page != CONTENT_NONE && s->visit.page != c->help_page) {
+        buttons[n++] = (struct nav_button){c->words.help, {ACTION_HELP, CONTENT_NONE}, false};
+    }
+    int nextp = session_next_page(s);
+    if (nextp != CONTENT_NONE) {
+        const char *word = p->next == CONTENT_NONE ? c->words.done : c->words.next;
+        snprintf(next, sizeof(next), "%s \xE2\x86\x92", word); /* right arrow */
+        buttons[n++] = (struct nav_button){next, {ACTION_NEXT, CONTENT_NONE}, true};
+    }
+    int avail = b->w - 2 * b->margin;
+    int widths[4];
+    /* Natural widths in the button font; if the row is too wide (a narrow portrait screen, a
+     * large text size), the smaller font; if even that fails, equal shares with wrapping. */
+    static const enum font_style fonts[] = {FONT_BUTTON, FONT_SMALL};
+    enum font_style font = FONT_BUTTON;
+    bool fits = false;
+    for (size_t f = 0; f < sizeof(fonts) / sizeof(fonts[0]) && !fits; f++) {
+        font = fonts[f];
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            widths[i] = text_width(b, font, buttons[i].label, strlen(buttons[i].label)) +
+                        3 * b->pad;
+            widths[i] = max_int(widths[i], b->touch * 3 / 2);
+            total += widths[i] + (i ? b->gap : 0);
+        }
+        fits = total <= avail;
+    }
+    if (!fits) {
+        font = FONT_BUTTON;
+        for (int i = 0; i < n; i++) {
+            widths[i] = (avail - (n - 1) * b->gap) / n;
+        }
+    }
+    int btn_h = b->touch;
+    for (int i = 0; i < n; i++) {
+        struct button_style st = {buttons[i].primary ? COLOR_BUTTON : COLOR_CHOICE,
+                                  buttons[i].primary ? COLOR_BUTTON_TEXT : COLOR_CHOICE_TEXT,
+                                  font, b->touch, CONTENT_NONE};
+        btn_h = max_int(btn_h, button_height(b, widths[i], buttons[i].label, st));
+    }
+    int bar_h = btn_h + 2 * bar_gap(b);
+    int top = b->h - bar_h;
+    rect_item(b, (struct rect){0, top, b->w, bar_h}, color(b, COLOR_BAR), 255, 0);
+    int x = b->margin;
+    for (int i = 0; i < n; i++) {
+        struct button_style st = {buttons[i].primary ? COLOR_BUTTON : COLOR_CHOICE,
+                                  buttons[i].primary ? COLOR_BUTTON_TEXT : COLOR_CHOICE_TEXT,
+                                  font, btn_h, CONTENT_NONE};
+        int bx = x;
+        if (buttons[i].primary) {
+            bx = b->w - b->margin - widths[i]; /* Next always sits at the right edge */
+        }
+        button(b, bx, top + bar_gap(b), widths[i], buttons[i].label, st, buttons[i].hit);
+        x += widths[i] + b->gap;
+    }
+    return bar_h;
+}
+
+/* Choice buttons: one column, or two on a wide screen when there are many. */
+static int choices(struct build *b, const struct page *p, int x, int w, int y, bool wide)
+{
+    int cols = (wide && p->n_choices >= 4) ? 2 : 1;
+    int cw = (w - (cols - 1) * b->gap) / cols;
+    for (int i = 0; i < p->n_choices; i += cols) {
+        int row_h = b->touch;
+        for (int k = 0; k < cols && i + k < p->n_choices; k++) {
+            const struct choice *ch = &p->choices[i + k];
+            struct button_style st = {COLOR_CHOICE, COLOR_CHOICE_TEXT, FONT_BUTTON, b->touch,
+                                      ch->picture};
+            row_h = max_int(row_h, button_height(b, cw, ch->label, st));
+        }
+        for (int k = 0; k < cols && i + k < p->n_choices; k++) {
+            const struct choice *ch = &p->choices[i + k];
+            struct button_style st = {COLOR_CHOICE, COLOR_CHOICE_TEXT, FONT_BUTTON, row_h,
+                                      ch->picture};
+            struct hit hit = {ACTION_GOTO, ch->target};
+            button(b, x + k * (cw + b->gap), y, cw, ch->label, st, hit);
+        }
+        y += row_h + b->gap;
+    }
+    return y;
+}
+
+static void page_screen(struct build *b)
+{
+    const struct content *c = b->c;
+    const struct page *p = &c->pages[b->s->visit.page];
+    int top = top_bar(b);
+    int bottom_h = nav_bar(b);
+    struct rect vp = {0, top, b->w, b->h - top - bottom_h};
+    b->l->viewport = vp;
+    b->l->scrollbar_width = max_int(4, (int)lround(1.2 * b->u));
+
+    b->scrolls = true;
+    int col_x = b->margin;
+    int col_w = b->w - 2 * b->margin - b->l->scrollbar_width;
+    int text_w = col_w;
+    int y = vp.y + b->margin;
+    int pic_bottom = y;
+    int pw, ph;
+    bool landscape = b->w >= b->h;
+    if (p->picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, p->picture, &pw, &ph) &&
+        pw > 0 && ph > 0) {
+        int box_w, box_h, box_x, box_y = y;
+        if (landscape) {
+            text_w = col_w * 62 / 100;
+            box_w = col_w - text_w - b->margin;
+            box_h = vp.h - 2 * b->margin;
+            box_x = col_x + text_w + b->margin;
+        } else {
+            box_w = col_w;
+            box_h = vp.h * 30 / 100;
+            box_x = col_x;
+        }
+        int dw, dh;
+        fit_picture(pw, ph, box_w, box_h, &dw, &dh);
+        picture_item(b, (struct rect){box_x + (box_w - dw) / 2, box_y, dw, dh}, p->picture);
+        if (landscape) {
+            pic_bottom = box_y + dh;
+        } else {
+            y += dh + b->margin;
+        }
+    }
+    y = flow_text(b, p->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE, color(b, COLOR_HEADING),
+                  ALIGN_LEFT);
+    if (p->text && *p->text) {
+        y += b->gap;
+        y = flow_text(b, p->text, col_x, text_w, y, FONT_BODY, FONT_BOLD, color(b, COLOR_TEXT),
+                      ALIGN_LEFT);
+    }
+    if (p->n_choices > 0) {
+        y += b->margin;
+        /* Below a picture's side column, choices may use the whole width. */
+        bool beside_picture = landscape && text_w != col_w && y < pic_bottom;
+        y = choices(b, p, col_x, beside_picture ? text_w : col_w, y, landscape) - b->gap;
+    }
+    int end = max_int(y, pic_bottom) + b->margin;
+    b->l->content_height = end - vp.y;
+    b->l->scroll_max = max_int(0, b->l->content_height - vp.h);
+    b->scrolls = false;
+    b->l->scrollbar = color(b, COLOR_HEADING);
+}
+
+static void countdown_overlay(struct build *b)
+{
+    const struct words *w = &b->c->words;
+    struct color dim = color(b, COLOR_TEXT);
+    rect_item(b, (struct rect){0, 0, b->w, b->h}, dim, 190, 0);
+    struct hit cont = {ACTION_CONTINUE, CONTENT_NONE};
+    push_hit(b, (struct rect){0, 0, b->w, b->h}, cont);
+
+    int panel_w = b->w - 2 * b->margin;
+    if (panel_w > b->h * 14 / 10 && b->w > b->h) {
+        panel_w = b->h * 14 / 10;
+    }
+    int px = (b->w - panel_w) / 2;
+    int inner_x = px + b->margin, inner_w = panel_w - 2 * b->margin;
+    size_t panel = rect_item(b, (struct rect){px, 0, panel_w, 0}, color(b, COLOR_BACKGROUND), 255,
+                             b->radius * 2);
+    size_t first = b->l->n_items;
+    int y = b->margin;
+    y = flow_text(b, w->countdown_title, inner_x, inner_w, y, FONT_WELCOME, FONT_WELCOME,
+                  color(b, COLOR_HEADING), ALIGN_CENTER);
+    char secs[16], text[512];
+    snprintf(secs, sizeof(secs), "%d", b->s->visit.countdown_seconds);
+    const char *names[] = {"seconds"};
+    const char *values[] = {secs};
+    fill_template(text, sizeof(text), w->countdown_text, names, values, 1);
+    y += b->gap;
+    y = flow_text(b, text, inner_x, inner_w, y, FONT_LEAD, FONT_TITLE, color(b, COLOR_TEXT),
+                  ALIGN_CENTER);
+    y += b->margin;
+    int bw = inner_w * 8 / 10;
+    struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, FONT_TITLE, b->touch * 3 / 2,
+                              CONTENT_NONE};
+    size_t hits_before = b->l->n_hits;
+    y += button(b, px + (panel_w - bw) / 2, y, bw, w->countdown_button, st, cont);
+    y += b->margin;
+    int dy = (b->h - y) / 2;
+    if (dy < 0) {
+        dy = 0;
+    }
+    b->l->items[panel].rect.y = dy;
+    b->l->items[panel].rect.h = y;
+    shift_items(b, first, 0, dy);
+    for (size_t i = hits_before; i < b->l->n_hits; i++) {
+        b->l->hits[i].rect.y += dy;
+    }
+    /* Quick exit stays on top and working even while the overlay asks. */
+    int bar_h = b->touch + 2 * bar_gap(b);
+    quick_exit_button(b, 0, bar_h);
+}
+
+void layout_build(struct layout *l, const struct content *c, const struct session *s,
+                  const struct text_metrics *m, int width, int height)
+{
+    l->n_items = 0;
+    l->n_hits = 0;
+    l->store_used = 0;
+    l->viewport = (struct rect){0, 0, width, height};
+    l->content_height = 0;
+    l->scroll_max = 0;
+    l->scrollbar_width = 0;
+    l->background = c->theme.colors[COLOR_BACKGROUND];
+    struct build b;
+    build_init(&b, l, c, s, m, width, height);
+    switch (s->screen) {
+    case SCREEN_WELCOME: {
+        struct hit start = {ACTION_NONE, CONTENT_NONE};
+        centred_screen(&b, c->welcome_picture, c->words.welcome_title, c->words.welcome_text,
+                       c->words.welcome_prompt);
+        push_hit(&b, (struct rect){0, 0, width, height}, start);
+        break;
+    }
+    case SCREEN_COVER:
+        centred_screen(&b, CONTENT_NONE, c->words.cover_title, c->words.cover_text, NULL);
+        break;
+    case SCREEN_PAGE:
+        page_screen(&b);
+        if (s->visit.countdown) {
+            countdown_overlay(&b);
+        }
+        break;
+    }
+}
+
+static bool inside(struct rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+struct hit layout_hit_test(const struct layout *l, int x, int y, int scroll)
+{
+    for (size_t i = l->n_hits; i-- > 0;) {
+        const struct layout_hit *h = &l->hits[i];
+        if (h->scrolls) {
+            if (inside(l->viewport, x, y) && inside(h->rect, x, y + scroll)) {
+                return h->hit;
+            }
+        } else if (inside(h->rect, x, y)) {
+            return h->hit;
+        }
+    }
+    struct hit none = {ACTION_NONE, CONTENT_NONE};
+    return none;
+}

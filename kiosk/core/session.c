@@ -1,0 +1,482 @@
+#include "session.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Gliding slows like a puck on felt: speed falls by e every GLIDE_TAU_MS. */
+#define GLIDE_TAU_MS 325.0
+#define GLIDE_MIN_SPEED 20.0  /* px/s below which it stops */
+#define FLING_MIN_SPEED 150.0 /* px/s a lifted finger must move at to start a glide */
+#define FLING_WINDOW_MS 100   /* only the last moments of a drag say how fast it was */
+
+static void visit_init(struct session *s)
+{
+    /* memset first so padding is zero too: a wiped visit is byte-for-byte a fresh one. */
+    memset(&s->visit, 0, sizeof(s->visit));
+    s->visit.page = s->content->menu;
+    s->visit.pressed.action = ACTION_NONE;
+    s->visit.pressed.target = CONTENT_NONE;
+}
+
+void session_init(struct session *s, const struct content *content, int width, int height)
+{
+    memset(s, 0, sizeof(*s));
+    s->content = content;
+    s->idle_ms = (uint64_t)content->settings.idle_timeout * 1000u;
+    s->countdown_ms = (uint64_t)content->settings.reset_countdown * 1000u;
+    s->width = width;
+    s->height = height;
+    s->screen = SCREEN_WELCOME;
+    visit_init(s);
+}
+
+void session_set_screen(struct session *s, int width, int height)
+{
+    s->width = width;
+    s->height = height;
+}
+
+static void clamp_scroll(struct session *s)
+{
+    if (s->visit.scroll > s->scroll_max) {
+        s->visit.scroll = s->scroll_max;
+        s->visit.velocity = 0;
+    }
+    if (s->visit.scroll < 0) {
+        s->visit.scroll = 0;
+        s->visit.velocity = 0;
+    }
+}
+
+void session_set_scroll_max(struct session *s, int scroll_max)
+{
+    s->scroll_max = scroll_max > 0 ? scroll_max : 0;
+    clamp_scroll(s);
+}
+
+void session_reset(struct session *s)
+{
+    s->screen = SCREEN_WELCOME;
+    s->scroll_max = 0;
+    visit_init(s);
+}
+
+static void wipe_to_cover(struct session *s, uint64_t now)
+{
+    session_reset(s);
+    s->screen = SCREEN_COVER;
+    /* The cover only remembers when it appeared, so it can give way to the welcome screen. */
+    s->visit.last_activity = now;
+}
+
+void session_preview(struct session *s, enum session_screen screen, int page, bool countdown)
+{
+    session_reset(s);
+    s->screen = screen;
+    if (screen == SCREEN_PAGE && page >= 0 && page < s->content->n_pages) {
+        s->visit.page = page;
+    }
+    if (screen == SCREEN_PAGE && countdown) {
+        s->visit.countdown = true;
+        s->visit.countdown_seconds = (int)(s->countdown_ms / 1000u);
+    }
+}
+
+bool session_can_go_back(const struct session *s)
+{
+    return s->screen == SCREEN_PAGE && (s->visit.depth > 0 || s->visit.page != s->content->menu);
+}
+
+int session_next_page(const struct session *s)
+{
+    if (s->screen != SCREEN_PAGE) {
+        return CONTENT_NONE;
+    }
+    const struct page *p = &s->content->pages[s->visit.page];
+    if (p->next != CONTENT_NONE) {
+        return p->next;
+    }
+    if (p->topic != CONTENT_NONE) {
+        return s->content->menu; /* the end of a topic leads back to the topics */
+    }
+    return CONTENT_NONE;
+}
+
+static void show_page(struct session *s, int page, int scroll)
+{
+    s->visit.page = page;
+    s->visit.scroll = scroll;
+    s->visit.velocity = 0;
+    /* The new page's real limit arrives with its layout; until then allow the restored spot. */
+    s->scroll_max = scroll;
+}
+
+static void go_to(struct session *s, int page)
+{
+    if (page == CONTENT_NONE || page == s->visit.page) {
+        return;
+    }
+    if (page == s->content->menu) {
+        s->visit.depth = 0; /* the menu is the root: Back from it leads nowhere */
+        show_page(s, page, 0);
+        return;
+    }
+    if (s->visit.depth == SESSION_HISTORY) {
+        memmove(s->visit.history, s->visit.history + 1,
+                (SESSION_HISTORY - 1) * sizeof(s->visit.history[0]));
+        memmove(s->visit.history_scroll, s->visit.history_scroll + 1,
+                (SESSION_HISTORY - 1) * sizeof(s->visit.history_scroll[0]));
+        s->visit.depth--;
+    }
+    s->visit.history[s->visit.depth] = s->visit.page;
+    s->visit.history_scroll[s->visit.depth] = (int)s->visit.scroll;
+    s->visit.depth++;
+    show_page(s, page, 0);
+}
+
+static void go_back(struct session *s)
+{
+    if (s->visit.depth > 0) {
+        s->visit.depth--;
+        int page = s->visit.history[s->visit.depth];
+        int scroll = s->visit.history_scroll[s->visit.depth];
+        s->visit.history[s->visit.depth] = 0;
+        s->visit.history_scroll[s->visit.depth] = 0;
+        show_page(s, page, scroll);
+    } else if (s->visit.page != s->content->menu) {
+        show_page(s, s->content->menu, 0);
+    }
+}
+
+/* Carries out a button or gesture on a page. */
+static void act(struct session *s, struct hit hit)
+{
+    switch (hit.action) {
+    case ACTION_BACK:
+        go_back(s);
+        break;
+    case ACTION_NEXT:
+        go_to(s, session_next_page(s));
+        break;
+    case ACTION_HOME:
+        go_to(s, s->content->menu);
+        break;
+    case ACTION_HELP:
+        go_to(s, s->content->help_page);
+        break;
+    case ACTION_GOTO:
+        if (hit.target >= 0 && hit.target < s->content->n_pages) {
+            go_to(s, hit.target);
+        }
+        break;
+    case ACTION_QUICK_EXIT: /* acted on at finger-down, never here */
+    case ACTION_CONTINUE:
+    case ACTION_NONE:
+        break;
+    }
+}
+
+static bool hit_equal(struct hit a, struct hit b)
+{
+    return a.action == b.action && a.target == b.target;
+}
+
+static bool set_pressed(struct session *s, struct hit hit)
+{
+    if (hit_equal(s->visit.pressed, hit)) {
+        return false;
+    }
+    s->visit.pressed = hit;
+    return true;
+}
+
+static const struct hit no_hit = {ACTION_NONE, CONTENT_NONE};
+
+/* A finger moving less than this is still tapping, not dragging. */
+static int slop(const struct session *s)
+{
+    int m = s->width < s->height ? s->width : s->height;
+    int v = m * 3 / 100;
+    return v < 8 ? 8 : v;
+}
+
+static void add_sample(struct session_pointer *p, int y, uint64_t now)
+{
+    if (p->samples == 4) {
+        memmove(p->sample_y, p->sample_y + 1, 3 * sizeof(p->sample_y[0]));
+        memmove(p->sample_t, p->sample_t + 1, 3 * sizeof(p->sample_t[0]));
+        p->samples = 3;
+    }
+    p->sample_y[p->samples] = y;
+    p->sample_t[p->samples] = now;
+    p->samples++;
+}
+
+/* Finger speed over the last moments of the drag, in px/s (positive = moving down). */
+static double finger_speed(const struct session_pointer *p, uint64_t now)
+{
+    int first = -1;
+    for (int i = 0; i < p->samples; i++) {
+        if (now - p->sample_t[i] <= FLING_WINDOW_MS) {
+            first = i;
+            break;
+        }
+    }
+    if (first < 0 || first == p->samples - 1) {
+        return 0;
+    }
+    uint64_t dt = now - p->sample_t[first];
+    if (dt == 0) {
+        return 0;
+    }
+    return (double)(p->sample_y[p->samples - 1] - p->sample_y[first]) * 1000.0 / (double)dt;
+}
+
+static bool pointer_down(struct session *s, const struct session_event *ev, uint64_t now)
+{
+    struct session_pointer *p = &s->pointer;
+    memset(p, 0, sizeof(*p));
+    p->down = true;
+    p->x0 = p->x = ev->x;
+    p->y0 = p->y = ev->y;
+    p->hit = ev->hit;
+    p->scroll0 = s->visit.scroll;
+    add_sample(p, ev->y, now);
+
+    switch (s->screen) {
+    case SCREEN_WELCOME:
+        /* The waking touch starts the visit and nothing else: the rest of it is swallowed so
+         * it cannot press the button that appears under the finger. */
+        s->screen = SCREEN_PAGE;
+        s->visit.last_activity = now;
+        p->swallowed = true;
+        return true;
+    case SCREEN_COVER:
+        session_reset(s);
+        p->swallowed = true;
+        return true;
+    case SCREEN_PAGE:
+        break;
+    }
+    s->visit.last_activity = now;
+    if (ev->hit.action == ACTION_QUICK_EXIT) {
+        wipe_to_cover(s, now);
+        p->swallowed = true;
+        return true;
+    }
+    bool changed = false;
+    if (s->visit.countdown) {
+        /* Any touch means someone is still here; it does not also press what is under it. */
+        s->visit.countdown = false;
+        s->visit.countdown_start = 0;
+        s->visit.countdown_seconds = 0;
+        p->swallowed = true;
+        return true;
+    }
+    if (s->visit.velocity != 0) {
+        /* A touch stops a gliding page, and is not also a tap. */
+        s->visit.velocity = 0;
+        p->mode = POINTER_SCROLL;
+        changed = true;
+    } else {
+        changed = set_pressed(s, ev->hit);
+    }
+    return changed;
+}
+
+static bool pointer_move(struct session *s, const struct session_event *ev, uint64_t now)
+{
+    struct session_pointer *p = &s->pointer;
+    if (!p->down) {
+        return false;
+    }
+    p->x = ev->x;
+    p->y = ev->y;
+    add_sample(p, ev->y, now);
+    if (s->screen != SCREEN_PAGE) {
+        return false;
+    }
+    s->visit.last_activity = now;
+    if (p->swallowed) {
+        return false;
+    }
+    int dx = p->x - p->x0, dy = p->y - p->y0;
+    bool changed = false;
+    if (p->mode == POINTER_UNDECIDED) {
+        if (abs(dy) > slop(s) && abs(dy) >= abs(dx)) {
+            p->mode = POINTER_SCROLL;
+        } else if (abs(dx) > slop(s)) {
+            p->mode = POINTER_SWIPE;
+        }
+        if (p->mode != POINTER_UNDECIDED) {
+            changed = set_pressed(s, no_hit);
+        }
+    }
+    if (p->mode == POINTER_SCROLL) {
+        double before = s->visit.scroll;
+        s->visit.scroll = p->scroll0 - dy;
+        clamp_scroll(s);
+        changed = changed || s->visit.scroll != before;
+    }
+    return changed;
+}
+
+static bool pointer_up(struct session *s, const struct session_event *ev, uint64_t now)
+{
+    struct session_pointer *p = &s->pointer;
+    if (!p->down) {
+        return false;
+    }
+    p->down = false;
+    if (s->screen != SCREEN_PAGE) {
+        return false;
+    }
+    s->visit.last_activity = now; /* the idle clock starts when the finger lifts */
+    if (p->swallowed) {
+        return false;
+    }
+    p->x = ev->x;
+    p->y = ev->y;
+    add_sample(p, ev->y, now);
+    bool changed = set_pressed(s, no_hit);
+    int page = s->visit.page;
+    int dx = p->x - p->x0;
+    int swipe_min = s->width * 12 / 100;
+    switch (p->mode) {
+    case POINTER_UNDECIDED:
+        act(s, p->hit);
+        break;
+    case POINTER_SWIPE:
+        /* A short sideways flick is a swipe too; a long slow drag also counts. */
+        if (abs(dx) >= swipe_min && abs(dx) > 2 * abs(p->y - p->y0)) {
+            struct hit h = {dx < 0 ? ACTION_NEXT : ACTION_BACK, CONTENT_NONE};
+            act(s, h);
+        }
+        break;
+    case POINTER_SCROLL: {
+        double v = -finger_speed(p, now);
+        if (fabs(v) >= FLING_MIN_SPEED && s->scroll_max > 0) {
+            s->visit.velocity = v;
+            s->visit.glide_time = now;
+            changed = true;
+        }
+        break;
+    }
+    }
+    return changed || page != s->visit.page;
+}
+
+bool session_handle(struct session *s, const struct session_event *ev, uint64_t now)
+{
+    switch (ev->kind) {
+    case INPUT_DOWN:
+        if (s->pointer.down) {
+            return false; /* a second finger: the kiosk follows one at a time */
+        }
+        return pointer_down(s, ev, now);
+    case INPUT_MOVE:
+        return pointer_move(s, ev, now);
+    case INPUT_UP:
+        return pointer_up(s, ev, now);
+    case INPUT_CANCEL: {
+        bool was = s->pointer.down;
+        s->pointer.down = false;
+        return was && set_pressed(s, no_hit);
+    }
+    }
+    return false;
+}
+
+static int seconds_left(const struct session *s, uint64_t now)
+{
+    uint64_t elapsed = now - s->visit.countdown_start;
+    if (elapsed >= s->countdown_ms) {
+        return 0;
+    }
+    return (int)((s->countdown_ms - elapsed + 999) / 1000);
+}
+
+static bool glide(struct session *s, uint64_t now)
+{
+    if (s->visit.velocity == 0) {
+        return false;
+    }
+    double dt = (double)(now - s->visit.glide_time);
+    s->visit.glide_time = now;
+    double before = s->visit.scroll;
+    /* Exact integral of an exponentially decaying speed, so the result is the same whatever
+     * the frame rate. */
+    double decay = exp(-dt / GLIDE_TAU_MS);
+    s->visit.scroll += s->visit.velocity * GLIDE_TAU_MS / 1000.0 * (1.0 - decay);
+    s->visit.velocity *= decay;
+    if (fabs(s->visit.velocity) < GLIDE_MIN_SPEED) {
+        s->visit.velocity = 0;
+    }
+    clamp_scroll(s);
+    if (s->visit.velocity == 0) {
+        s->visit.glide_time = 0;
+    }
+    return s->visit.scroll != before || s->visit.velocity == 0;
+}
+
+bool session_tick(struct session *s, uint64_t now)
+{
+    if (s->screen == SCREEN_WELCOME || s->pointer.down) {
+        /* A finger on the glass means someone is there: no timer runs out under it. */
+        return false;
+    }
+    if (s->screen == SCREEN_COVER) {
+        if (now - s->visit.last_activity >= s->idle_ms) {
+            session_reset(s);
+            return true;
+        }
+        return false;
+    }
+    bool changed = glide(s, now);
+    if (!s->visit.countdown) {
+        if (now - s->visit.last_activity >= s->idle_ms) {
+            s->visit.countdown = true;
+            s->visit.countdown_start = now;
+            s->visit.countdown_seconds = seconds_left(s, now);
+            s->visit.velocity = 0;
+            s->visit.glide_time = 0;
+            return true;
+        }
+        return changed;
+    }
+    int left = seconds_left(s, now);
+    if (left == 0) {
+        session_reset(s);
+        return true;
+    }
+    if (left != s->visit.countdown_seconds) {
+        s->visit.countdown_seconds = left;
+        changed = true;
+    }
+    return changed;
+}
+
+uint64_t session_deadline(const struct session *s)
+{
+    if (s->screen == SCREEN_WELCOME || s->pointer.down) {
+        return SESSION_NO_DEADLINE;
+    }
+    if (s->screen == SCREEN_COVER) {
+        return s->visit.last_activity + s->idle_ms;
+    }
+    uint64_t deadline = SESSION_NO_DEADLINE;
+    if (s->visit.velocity != 0) {
+        deadline = s->visit.glide_time + SESSION_FRAME_MS;
+    }
+    uint64_t timer;
+    if (!s->visit.countdown) {
+        timer = s->visit.last_activity + s->idle_ms;
+    } else {
+        /* The next moment the number on the overlay changes, or the reset itself. */
+        uint64_t end = s->visit.countdown_start + s->countdown_ms;
+        timer = end - (uint64_t)(s->visit.countdown_seconds > 0 ? s->visit.countdown_seconds - 1
+                                                                 : 0) * 1000u;
+    }
+    return timer < deadline ? timer : deadline;
+}

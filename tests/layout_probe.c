@@ -1,0 +1,62 @@
+/* Prints where the buttons of one screen are, so the end-to-end test can tap them by name:
+ *   layout_probe CONFIG WxH welcome|cover|countdown|PAGE-ID
+ * One line per button: ACTION TARGET-ID CENTRE-X CENTRE-Y */
+#include <SDL.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "config_locate.h"
+#include "config_reader.h"
+#include "view.h"
+
+static const char *const action_names[] = {"none", "quick_exit", "back", "next",
+                                           "home", "help",       "goto", "continue"};
+
+int main(int argc, char **argv)
+{
+    int w, h;
+    if (argc != 4 || sscanf(argv[2], "%dx%d", &w, &h) != 2) {
+        fprintf(stderr, "usage: layout_probe CONFIG WxH SCREEN\n");
+        return 2;
+    }
+    struct diag_list diags;
+    diag_init(&diags, argv[1]);
+    struct content *c = config_load(argv[1], config_assets_dir(), &diags);
+    diag_finish(&diags);
+    if (!c || !app_init_libraries()) {
+        return 1;
+    }
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 16, 16, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
+    struct view v;
+    if (!view_init(&v, c, sdl, w, h)) {
+        return 1;
+    }
+    if (strcmp(argv[3], "cover") == 0) {
+        session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
+    } else if (strcmp(argv[3], "countdown") == 0) {
+        session_preview(&v.session, SCREEN_PAGE, c->menu, true);
+    } else if (strcmp(argv[3], "welcome") != 0) {
+        int page = content_find_page(c, argv[3]);
+        if (page == CONTENT_NONE) {
+            fprintf(stderr, "no page %s\n", argv[3]);
+            return 1;
+        }
+        session_preview(&v.session, SCREEN_PAGE, page, false);
+    }
+    view_update(&v);
+    for (size_t i = 0; i < v.layout.n_hits; i++) {
+        const struct layout_hit *hit = &v.layout.hits[i];
+        int t = hit->hit.action == ACTION_NEXT ? session_next_page(&v.session) : hit->hit.target;
+        const char *target = t >= 0 ? c->pages[t].id : "-";
+        printf("%s %s %d %d\n", action_names[hit->hit.action], target,
+               hit->rect.x + hit->rect.w / 2, hit->rect.y + hit->rect.h / 2);
+    }
+    view_finish(&v);
+    SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surface);
+    content_destroy(c);
+    app_quit_libraries();
+    return 0;
+}

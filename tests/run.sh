@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: installs what they need, builds with warnings as errors, runs the suite,
+# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs it again.
+#   tests/run.sh              everything
+#   tests/run.sh --quick      one plain build, no sanitizer pass
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deploy/setup-dev.sh --test
+jobs=$(nproc)
+run_suite() { # BUILD_DIR CMAKE_ARGS...
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -DKIOSK_WERROR=ON "$@" >/dev/null
+    cmake --build "$dir" -j"$jobs"
+    ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+}
+run_suite build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo
+if [ "${1:-}" != "--quick" ]; then
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+    export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON
+fi

@@ -1,0 +1,750 @@
+/* Tests for the config reader and config_locate.
+ *
+ * Run from tests/ (or pass that folder as the first argument). `test_config --print FILE`
+ * prints the messages for FILE exactly as a NAME.expected file holds them: use it to write a
+ * new bad case, then read every line before committing it.
+ *
+ * For tests/CMakeLists.txt:
+ *
+ *   add_executable(test_config test_config.c)
+ *   target_link_libraries(test_config PRIVATE kiosk_core)
+ *   add_test(NAME test_config COMMAND test_config
+ *            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+ *   set_tests_properties(test_config PROPERTIES TIMEOUT 60)
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "config_locate.h"
+#include "config_reader.h"
+
+/* Pictures a config does not have beside it are looked for here, as in the assets folder. */
+#define ASSETS "data"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SLOW_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SLOW_BUILD 1
+#endif
+#endif
+#ifndef SLOW_BUILD
+#define SLOW_BUILD 0
+#endif
+
+static char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *data = malloc(cap + 1);
+    size_t got;
+    while ((got = fread(data + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            cap *= 2;
+            data = realloc(data, cap + 1);
+        }
+    }
+    fclose(f);
+    data[n] = '\0';
+    if (size) {
+        *size = n;
+    }
+    return data;
+}
+
+static bool write_file(const char *path, const char *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        return false;
+    }
+    bool ok = fwrite(data, 1, size, f) == size;
+    return fclose(f) == 0 && ok;
+}
+
+/* Every message of the list as the kiosk prints it, one per line. */
+static char *format_all(const struct diag_list *list)
+{
+    size_t cap = 256, n = 0;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    for (size_t i = 0; i < list->count; i++) {
+        char line[2048];
+        diag_format(list, &list->items[i], line, sizeof(line));
+        size_t len = strlen(line);
+        while (n + len + 2 > cap) {
+            cap *= 2;
+            out = realloc(out, cap);
+        }
+        memcpy(out + n, line, len);
+        n += len;
+        out[n++] = '\n';
+        out[n] = '\0';
+    }
+    return out;
+}
+
+static struct content *load(const char *path, struct diag_list *diags)
+{
+    diag_init(diags, path);
+    return config_load(path, ASSETS, diags);
+}
+
+static struct content *load_text(const char *path, const char *text, struct diag_list *diags)
+{
+    diag_init(diags, path);
+    return config_load_buffer(path, text, strlen(text), ASSETS, diags);
+}
+
+/* Fails with every message shown, so a broken good file explains itself. */
+static void check_no_messages(const char *what, const struct diag_list *diags)
+{
+    CHECK_INT(diags->count, 0);
+    if (diags->count) {
+        char *all = format_all(diags);
+        fprintf(stderr, "unexpected messages for %s:\n%s", what, all);
+        free(all);
+    }
+}
+
+static bool has_cr(const char *s)
+{
+    return s && strchr(s, '\r') != NULL;
+}
+
+/* ---- good files ---------------------------------------------------------------------------- */
+
+static void test_minimal_defaults(void)
+{
+    struct diag_list d;
+    struct content *c = load("config/good/minimal.cfg", &d);
+    CHECK(c != NULL);
+    check_no_messages("minimal.cfg", &d);
+    if (c) {
+        CHECK_STR(c->path, "config/good/minimal.cfg");
+        CHECK_INT(c->settings.idle_timeout, 90);
+        CHECK_INT(c->settings.reset_countdown, 20);
+        CHECK_INT(c->theme.text_size, 100);
+        CHECK(c->theme.font == NULL);
+        CHECK(c->theme.font_bold == NULL);
+        const struct color bg = c->theme.colors[COLOR_BACKGROUND];
+        CHECK(bg.r == 0xF7 && bg.g == 0xF4 && bg.b == 0xEF);
+        const struct color qx = c->theme.colors[COLOR_QUICK_EXIT];
+        CHECK(qx.r == 0x5B && qx.g == 0x23 && qx.b == 0x33);
+        const struct color bar = c->theme.colors[COLOR_BAR];
+        CHECK(bar.r == 0xEA && bar.g == 0xE4 && bar.b == 0xDA);
+        CHECK_STR(c->words.welcome_title, "Hello");
+        CHECK_STR(c->words.welcome_text,
+                  "Take a moment for yourself. Nothing you tap here is saved.");
+        CHECK_STR(c->words.welcome_prompt, "Tap anywhere to begin");
+        CHECK_STR(c->words.cover_title, "Welcome");
+        CHECK_STR(c->words.cover_text, "Please take a seat. Someone will be with you soon.");
+        CHECK_STR(c->words.countdown_title, "Still there?");
+        CHECK_STR(c->words.countdown_text, "Starting again in {seconds} seconds.");
+        CHECK_STR(c->words.countdown_button, "Continue");
+        CHECK_STR(c->words.back, "Back");
+        CHECK_STR(c->words.next, "Next");
+        CHECK_STR(c->words.home, "Topics");
+        CHECK_STR(c->words.help, "Get help");
+        CHECK_STR(c->words.quick_exit, "Quick exit");
+        CHECK_STR(c->words.done, "More topics");
+        CHECK_STR(c->words.progress, "{page} of {pages}");
+        CHECK_INT(c->n_pages, 2);
+        CHECK_INT(c->n_topics, 1);
+        CHECK_INT(c->n_pictures, 0);
+        CHECK_INT(c->menu, 0);
+        CHECK_INT(c->help_page, CONTENT_NONE);
+        CHECK_INT(c->welcome_picture, CONTENT_NONE);
+        const struct page *menu = &c->pages[0];
+        CHECK_STR(menu->id, "menu");
+        CHECK_STR(menu->title, "What would you like to read about?");
+        CHECK_STR(menu->text, "");
+        CHECK_INT(menu->topic, CONTENT_NONE);
+        CHECK_INT(menu->next, CONTENT_NONE);
+        CHECK_INT(menu->n_choices, 1);
+        CHECK_STR(menu->choices[0].label, "Only topic");
+        CHECK_STR(menu->choices[0].target_id, "only");
+        CHECK_INT(menu->choices[0].target, 1);
+        CHECK_INT(menu->choices[0].picture, CONTENT_NONE);
+        const struct page *p = &c->pages[1];
+        CHECK_STR(p->id, "only");
+        CHECK_STR(p->title, "The only page");
+        CHECK_STR(p->text, "");
+        CHECK_INT(p->picture, CONTENT_NONE);
+        CHECK_INT(p->n_choices, 0);
+        CHECK_INT(p->topic, 0);
+        CHECK_INT(p->index_in_topic, 0);
+        CHECK_INT(p->next, CONTENT_NONE);
+        CHECK_INT(p->line, 4);
+        CHECK_INT(c->topics[0].first_page, 1);
+        CHECK_INT(c->topics[0].n_pages, 1);
+        CHECK_STR(c->topics[0].title, "Only topic");
+        CHECK_INT(c->topics[0].picture, CONTENT_NONE);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
+static void test_full(void)
+{
+    struct diag_list d;
+    struct content *c = load("config/good/full.cfg", &d);
+    CHECK(c != NULL);
+    check_no_messages("full.cfg", &d);
+    if (c) {
+        CHECK_INT(c->settings.idle_timeout, 120);
+        CHECK_INT(c->settings.reset_countdown, 0x1E);
+        CHECK_INT(c->theme.text_size, 150);
+        CHECK_STR(c->theme.font, "config/good/stub-font.ttf");
+        CHECK_STR(c->theme.font_bold, "config/good/stub-font.ttf");
+        for (int i = 0; i < COLOR_COUNT; i++) {
+            /* Every colour is set, each one step from its default so a mix-up shows. */
+            CHECK(c->theme.colors[i].b == i);
+        }
+        CHECK_STR(c->words.welcome_title, "Hi there");
+        CHECK_STR(c->words.welcome_text, "Welcome text");
+        CHECK_STR(c->words.welcome_prompt, "Touch to start");
+        CHECK_STR(c->words.cover_title, "Reception");
+        CHECK_STR(c->words.cover_text, "Cover text");
+        CHECK_STR(c->words.countdown_title, "Are you still here?");
+        CHECK_STR(c->words.countdown_text, "Back to the start in {seconds} s");
+        CHECK_STR(c->words.countdown_button, "Stay");
+        CHECK_STR(c->words.back, "Previous");
+        CHECK_STR(c->words.next, "Forward");
+        CHECK_STR(c->words.home, "Menu");
+        CHECK_STR(c->words.help, "Help");
+        CHECK_STR(c->words.quick_exit, "Leave");
+        CHECK_STR(c->words.done, "Finished");
+        CHECK_STR(c->words.progress, "Page {page} of {pages}");
+        /* heart.svg twice (beside nothing, so from the assets folder) and leaf.png beside the
+         * config: each file once. */
+        CHECK_INT(c->n_pictures, 2);
+        if (c->n_pictures == 2) {
+            CHECK_STR(c->pictures[0].path, "data/heart.svg");
+            CHECK_STR(c->pictures[1].path, "config/good/leaf.png");
+        }
+        CHECK_INT(c->welcome_picture, 0);
+        CHECK_INT(c->topics[0].picture, 0);
+        CHECK_INT(c->topics[1].picture, 1);
+        const struct page *menu = &c->pages[c->menu];
+        CHECK_STR(menu->title, "Pick a topic");
+        CHECK_STR(menu->text, "Menu text");
+        CHECK_INT(menu->n_choices, 3);
+        CHECK_STR(menu->choices[1].label, "Second topic");
+        CHECK_INT(menu->choices[1].picture, 1);
+        CHECK_INT(menu->choices[1].target, 3);
+        CHECK_STR(menu->choices[2].label, "Help please");
+        CHECK_INT(menu->choices[2].picture, 1);
+        CHECK_INT(menu->choices[2].target, c->help_page);
+        CHECK_INT(c->help_page, 4);
+        const struct page *p = &c->pages[1];
+        CHECK_STR(p->id, "first");
+        CHECK_STR(p->title, "First page");
+        CHECK_STR(p->text, "One line.\nTwo lines.\n\n- a bullet\n- *bold* bullet");
+        CHECK_INT(p->picture, 0);
+        CHECK_INT(p->n_choices, 2);
+        CHECK_STR(p->choices[0].label, "Go to help");
+        CHECK_STR(p->choices[0].target_id, "help");
+        CHECK_INT(p->choices[0].target, 4);
+        CHECK_INT(p->choices[0].picture, 0);
+        CHECK_INT(p->choices[1].target, 0);
+        CHECK_INT(p->choices[1].picture, CONTENT_NONE);
+        CHECK_INT(p->next, 2);
+        CHECK_STR(c->pages[4].text, "Adjacent strings join into one.");
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
+static void test_links(void)
+{
+    struct diag_list d;
+    struct content *c = load("config/good/links.cfg", &d);
+    CHECK(c != NULL);
+    check_no_messages("links.cfg", &d);
+    if (c) {
+        /* Page order: menu, topic A (a1 a2 a3), topic B (b1 b2), loose (q, end). */
+        static const char *const ids[] = {"menu", "a1", "a2", "a3", "b1", "b2", "q", "end"};
+        static const int topics[] = {CONTENT_NONE, 0, 0, 0, 1, 1, CONTENT_NONE, CONTENT_NONE};
+        static const int indices[] = {0, 0, 1, 2, 0, 1, 0, 0};
+        static const int nexts[] = {CONTENT_NONE, 2, 6, CONTENT_NONE, 5, 7, CONTENT_NONE, 0};
+        CHECK_INT(c->n_pages, 8);
+        for (int i = 0; i < 8 && i < c->n_pages; i++) {
+            CHECK_STR(c->pages[i].id, ids[i]);
+            CHECK_INT(c->pages[i].topic, topics[i]);
+            CHECK_INT(c->pages[i].index_in_topic, indices[i]);
+            CHECK_INT(c->pages[i].next, nexts[i]);
+            CHECK_INT(content_find_page(c, ids[i]), i);
+        }
+        CHECK_INT(c->n_topics, 2);
+        CHECK_INT(c->topics[0].first_page, 1);
+        CHECK_INT(c->topics[0].n_pages, 3);
+        CHECK_INT(c->topics[1].first_page, 4);
+        CHECK_INT(c->topics[1].n_pages, 2);
+        CHECK_INT(c->pages[0].n_choices, 3);
+        CHECK_INT(c->pages[0].choices[0].target, 1);
+        CHECK_INT(c->pages[0].choices[1].target, 4);
+        CHECK_INT(c->pages[0].choices[2].target, 6);
+        CHECK_INT(c->pages[6].n_choices, 2);
+        CHECK_INT(c->pages[6].choices[0].target, 7);
+        CHECK_INT(c->pages[6].choices[1].target, 0);
+        CHECK_INT(c->pages[6].choices[1].line, 27);
+        CHECK_INT(c->help_page, CONTENT_NONE);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
+static void test_crlf_bom(void)
+{
+    size_t size;
+    char *raw = read_file("config/good/crlf_bom.cfg", &size);
+    /* Guard against a checkout that rewrote line endings: the case would prove nothing. */
+    CHECK(raw && size > 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0 && strstr(raw, "\r\n"));
+    free(raw);
+    struct diag_list d;
+    struct content *c = load("config/good/crlf_bom.cfg", &d);
+    CHECK(c != NULL);
+    check_no_messages("crlf_bom.cfg", &d);
+    if (c) {
+        CHECK_INT(c->settings.idle_timeout, 60);
+        CHECK_INT(c->n_pages, 3);
+        for (int i = 0; i < c->n_pages; i++) {
+            CHECK(!has_cr(c->pages[i].id) && !has_cr(c->pages[i].title));
+            CHECK(!has_cr(c->pages[i].text));
+        }
+        CHECK(!has_cr(c->words.welcome_text));
+        CHECK_STR(c->pages[1].title, "Über uns – Grüße");
+        CHECK_STR(c->pages[1].text, "Line one\nline two, written over two lines of the file.");
+        CHECK_INT(c->pages[1].line, 8);
+        CHECK_INT(c->pages[2].line, 14);
+        CHECK_STR(c->words.welcome_text, "Multi\nline");
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
+static void test_sample(void)
+{
+    struct diag_list d;
+    struct content *c = load("data/sample.cfg", &d);
+    CHECK(c != NULL);
+    check_no_messages("sample.cfg", &d);
+    if (c) {
+        CHECK_INT(c->n_topics, 2);
+        CHECK_INT(c->topics[0].n_pages, 3);
+        CHECK_INT(c->topics[1].n_pages, 2);
+        CHECK_INT(c->n_pages, 8);
+        CHECK_INT(c->n_pictures, 2);
+        CHECK_STR(c->pictures[0].path, "data/heart.svg");
+        CHECK_STR(c->pictures[1].path, "data/leaf.png");
+        CHECK_INT(c->welcome_picture, 0);
+        CHECK_INT(c->help_page, content_find_page(c, "help"));
+        CHECK_INT(c->pages[0].n_choices, 3);
+        CHECK_INT(c->pages[0].choices[2].target, content_find_page(c, "talk"));
+        int talk = content_find_page(c, "talk");
+        CHECK(talk > 0 && c->pages[talk].n_choices == 2);
+        CHECK_INT(c->pages[1].picture, 0);
+        CHECK(strstr(c->pages[1].text, "\n- ") != NULL);
+        CHECK(strstr(c->pages[1].text, "*safe*") != NULL);
+        int words = 0;
+        const char *text = c->pages[3].text;
+        for (const char *s = text; *s; s++) {
+            words += (s == text || s[-1] == ' ' || s[-1] == '\n') && *s != ' ' && *s != '\n';
+        }
+        CHECK(words >= 250);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
+/* ---- bad files: NAME.cfg beside NAME.expected ---------------------------------------------- */
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_bad_files(void)
+{
+    DIR *dir = opendir("config/bad");
+    CHECK(dir != NULL);
+    if (!dir) {
+        return;
+    }
+    char *names[256];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) && n < 256) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".cfg") == 0) {
+            names[n++] = strndup(e->d_name, len - 4);
+        }
+    }
+    closedir(dir);
+    qsort(names, (size_t)n, sizeof(names[0]), compare_names);
+    CHECK(n >= 30);
+    for (int i = 0; i < n; i++) {
+        char path[512], expected_path[512];
+        snprintf(path, sizeof(path), "config/bad/%s.cfg", names[i]);
+        snprintf(expected_path, sizeof(expected_path), "config/bad/%s.expected", names[i]);
+        char *expected = read_file(expected_path, NULL);
+        struct diag_list d;
+        struct content *c = load(path, &d);
+        char *got = format_all(&d);
+        if (!expected || strcmp(got, expected) != 0) {
+            check_failed++;
+            fprintf(stderr, "%s: messages differ\n--- got:\n%s--- expected:\n%s---\n", path, got,
+                    expected ? expected : "(no .expected file)\n");
+        } else {
+            check_passed++;
+        }
+        /* The content is kept exactly when there were only warnings. */
+        CHECK((c == NULL) == (d.errors > 0));
+        CHECK(d.count > 0);
+        content_destroy(c);
+        diag_finish(&d);
+        free(got);
+        free(expected);
+        free(names[i]);
+    }
+}
+
+/* ---- files that are not config files ------------------------------------------------------- */
+
+static void check_single(struct content *c, struct diag_list *d, const char *expected)
+{
+    CHECK(c == NULL);
+    CHECK_INT(d->count, 1);
+    char *got = format_all(d);
+    CHECK_STR(got, expected);
+    free(got);
+    content_destroy(c);
+    diag_finish(d);
+}
+
+static void test_not_config_files(void)
+{
+    struct diag_list d;
+    struct content *c = load("config/good", &d);
+    check_single(c, &d,
+                 "config/good: is a folder, not a file; name the config file itself, e.g. "
+                 "config/good/kiosk.cfg\n");
+    c = load("config/good/", &d);
+    check_single(c, &d,
+                 "config/good/: is a folder, not a file; name the config file itself, e.g. "
+                 "config/good/kiosk.cfg\n");
+    c = load("config/no-such-file.cfg", &d);
+    check_single(c, &d,
+                 "config/no-such-file.cfg: cannot be opened: No such file or directory; check "
+                 "the file name and the folder it is in\n");
+
+    char tmp[] = "/tmp/test_config.XXXXXX";
+    CHECK(mkdtemp(tmp) != NULL);
+    char path[256], expected[1024];
+
+    snprintf(path, sizeof(path), "%s/binary.cfg", tmp);
+    CHECK(write_file(path, "topics = ();\n\0\0\x01\x02", 17));
+    c = load(path, &d);
+    snprintf(expected, sizeof(expected),
+             "%s: is not a text file (it contains zero bytes); choose the kiosk.cfg file "
+             "written with a text editor\n",
+             path);
+    check_single(c, &d, expected);
+    remove(path);
+
+    /* Larger than the limit by one byte: sparse, so it costs no disk. */
+    snprintf(path, sizeof(path), "%s/huge.cfg", tmp);
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fseek(f, (long)CONFIG_MAX_BYTES, SEEK_SET) == 0 && fputc('\n', f) == '\n');
+    if (f) {
+        fclose(f);
+    }
+    c = load(path, &d);
+    snprintf(expected, sizeof(expected),
+             "%s: is too large: more than 8 MB, while a config file is a few hundred kilobytes "
+             "at most; is this the right file?\n",
+             path);
+    check_single(c, &d, expected);
+    remove(path);
+
+    /* The same limit holds for bytes handed over directly. */
+    char *big = calloc(1, (size_t)CONFIG_MAX_BYTES + 1);
+    diag_init(&d, "big.cfg");
+    c = config_load_buffer("big.cfg", big, (size_t)CONFIG_MAX_BYTES + 1, ASSETS, &d);
+    check_single(c, &d,
+                 "big.cfg: is too large: more than 8 MB, while a config file is a few hundred "
+                 "kilobytes at most; is this the right file?\n");
+    free(big);
+
+    /* Exactly at the limit is allowed (here: one long comment, then too few settings). */
+    big = malloc((size_t)CONFIG_MAX_BYTES);
+    memset(big, ' ', CONFIG_MAX_BYTES);
+    memcpy(big, "idle_timeout = 5; #", 19);
+    diag_init(&d, "limit.cfg");
+    c = config_load_buffer("limit.cfg", big, CONFIG_MAX_BYTES, ASSETS, &d);
+    CHECK(c == NULL);
+    char *got = format_all(&d);
+    CHECK_STR(got, "limit.cfg: topics: is missing; the kiosk needs at least one topic, e.g. "
+                   "topics = ( { title = \"Feeling safe\"; pages = ( { id = \"safe-1\"; title = "
+                   "\"Feeling safe\"; } ); } );\n"
+                   "limit.cfg:1: idle_timeout: 5 is too small (expected 15 to 3600 seconds)\n");
+    free(got);
+    diag_finish(&d);
+    free(big);
+
+    snprintf(path, sizeof(path), "%s/unreadable.cfg", tmp);
+    CHECK(write_file(path, "topics = ();\n", 13));
+    chmod(path, 0);
+    FILE *probe = fopen(path, "rb");
+    if (probe) {
+        /* Running as root: every file is readable, so there is nothing to test. */
+        fclose(probe);
+    } else {
+        c = load(path, &d);
+        snprintf(expected, sizeof(expected),
+                 "%s: cannot be opened: Permission denied; make sure the kiosk is allowed to "
+                 "read it (e.g. chmod a+r %s)\n",
+                 path, path);
+        check_single(c, &d, expected);
+    }
+    remove(path);
+    rmdir(tmp);
+}
+
+/* ---- things only code can set up ----------------------------------------------------------- */
+
+static void test_buffer_paths(void)
+{
+    struct diag_list d;
+    /* A path without a folder: pictures are looked for from the working directory. */
+    struct content *c = load_text("inline.cfg",
+                                  "welcome_picture = \"data/leaf.png\";\n"
+                                  "topics = ({ title = \"T\"; pages = ({ id = \"a\"; title = "
+                                  "\"A\"; }); });\n",
+                                  &d);
+    CHECK(c != NULL);
+    check_no_messages("inline.cfg", &d);
+    if (c) {
+        CHECK_INT(c->n_pictures, 1);
+        CHECK_STR(c->pictures[0].path, "data/leaf.png");
+    }
+    content_destroy(c);
+    diag_finish(&d);
+
+    /* An absolute path is used as it is. */
+    char cwd[512], text[1024];
+    CHECK(getcwd(cwd, sizeof(cwd)) != NULL);
+    snprintf(text, sizeof(text),
+             "welcome_picture = \"%s/data/heart.svg\";\n"
+             "topics = ({ title = \"T\"; pages = ({ id = \"a\"; title = \"A\"; }); });\n",
+             cwd);
+    c = load_text("/nowhere/kiosk.cfg", text, &d);
+    CHECK(c != NULL);
+    check_no_messages("absolute picture", &d);
+    if (c) {
+        char want[600];
+        snprintf(want, sizeof(want), "%s/data/heart.svg", cwd);
+        CHECK_STR(c->pictures[0].path, want);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+
+    /* A missing absolute picture names only the place it was looked for. */
+    c = load_text("/nowhere/kiosk.cfg",
+                  "welcome_picture = \"/nowhere/x.png\";\n"
+                  "topics = ({ title = \"T\"; pages = ({ id = \"a\"; title = \"A\"; }); });\n",
+                  &d);
+    CHECK(c != NULL);
+    char *got = format_all(&d);
+    CHECK_STR(got, "/nowhere/kiosk.cfg:1: welcome_picture: warning: \"/nowhere/x.png\" was not "
+                   "found (looked for /nowhere/x.png); the welcome screen is shown without it\n");
+    free(got);
+    content_destroy(c);
+    diag_finish(&d);
+
+    /* No assets folder: only the config's folder is searched. */
+    diag_init(&d, "config/x.cfg");
+    const char *t = "topics = ({ title = \"T\"; pages = ({ id = \"a\"; title = \"A\"; picture = "
+                    "\"nope.png\"; }); });\n";
+    c = config_load_buffer("config/x.cfg", t, strlen(t), NULL, &d);
+    CHECK(c != NULL);
+    got = format_all(&d);
+    CHECK_STR(got, "config/x.cfg:1: page \"a\".picture: warning: \"nope.png\" was not found "
+                   "(looked for config/nope.png); the page is shown without it\n");
+    free(got);
+    content_destroy(c);
+    diag_finish(&d);
+
+    /* One list may hold the messages of two files; each load only orders its own. */
+    diag_init(&d, "two.cfg");
+    t = "idle_timeout = 1;\ntopics = ();\n";
+    config_load_buffer("two.cfg", t, strlen(t), ASSETS, &d);
+    t = "reset_countdown = 1;\n";
+    config_load_buffer("two.cfg", t, strlen(t), ASSETS, &d);
+    CHECK_INT(d.count, 4);
+    CHECK_INT(d.errors, 4);
+    if (d.count == 4) {
+        CHECK_INT(d.items[0].line, 1);
+        CHECK_INT(d.items[1].line, 2);
+        CHECK_INT(d.items[2].line, 0);
+        CHECK_INT(d.items[3].line, 1);
+    }
+    diag_finish(&d);
+}
+
+/* A big generated config: 100 topics of 50 pages, then 5,000 loose pages each linked from the
+ * one before, so every page is reachable and every link is looked up. */
+static void test_many_pages(void)
+{
+    size_t cap = 4u << 20, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text + n, cap - n, "help_page = \"loose-0\";\ntopics = (\n");
+    for (int t = 0; t < 100; t++) {
+        n += (size_t)snprintf(text + n, cap - n, "%s{ title = \"Topic %d\"; pages = (\n",
+                              t ? "," : "", t);
+        for (int p = 0; p < 50; p++) {
+            n += (size_t)snprintf(text + n, cap - n,
+                                  "%s{ id = \"t%d-p%d\"; title = \"Page %d\"; text = \"Some "
+                                  "words about this page.\"; }\n",
+                                  p ? "," : "", t, p, p);
+        }
+        n += (size_t)snprintf(text + n, cap - n, "); }\n");
+    }
+    n += (size_t)snprintf(text + n, cap - n, ");\npages = (\n");
+    for (int p = 0; p < 5000; p++) {
+        n += (size_t)snprintf(text + n, cap - n,
+                              "%s{ id = \"loose-%d\"; title = \"Loose %d\"; choices = ({ label = "
+                              "\"On\"; page = \"loose-%d\"; }, { label = \"Home\"; page = "
+                              "\"menu\"; }); }\n",
+                              p ? "," : "", p, p, (p + 1) % 5000);
+    }
+    n += (size_t)snprintf(text + n, cap - n, ");\n");
+    CHECK(n < cap);
+
+    struct diag_list d;
+    diag_init(&d, "many.cfg");
+    clock_t start = clock();
+    struct content *c = config_load_buffer("many.cfg", text, n, ASSETS, &d);
+    double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
+    CHECK(c != NULL);
+    check_no_messages("many.cfg", &d);
+    if (c) {
+        CHECK_INT(c->n_pages, 10001);
+        CHECK_INT(c->pages[0].n_choices, 100);
+        CHECK_INT(c->pages[5000].next, CONTENT_NONE);
+        CHECK_INT(c->pages[4999].next, 5000);
+        CHECK_INT(c->pages[10000].choices[0].target, 5001);
+        CHECK_INT(c->help_page, 5001);
+    }
+    /* Sanitizers make everything several times slower; the limit is for real builds. */
+    if (seconds >= (SLOW_BUILD ? 5.0 : 1.0)) {
+        fprintf(stderr, "10,000 pages took %.2f s\n", seconds);
+    }
+    CHECK(seconds < (SLOW_BUILD ? 5.0 : 1.0));
+    content_destroy(c);
+    diag_finish(&d);
+    free(text);
+}
+
+/* ---- config_locate ------------------------------------------------------------------------- */
+
+static void test_locate(void)
+{
+    char tried[1024];
+    char *path = config_locate("/no/such/kiosk.cfg", tried, sizeof(tried));
+    CHECK(path == NULL);
+    CHECK_STR(tried, "  --config /no/such/kiosk.cfg: not found\n");
+
+    path = config_locate("data/sample.cfg", tried, sizeof(tried));
+    CHECK_STR(path, "data/sample.cfg");
+    CHECK_STR(tried, "");
+    free(path);
+
+    /* A path asked for on purpose is not swapped for another when it is missing. */
+    setenv("KIOSK_CONFIG", "/no/such/env.cfg", 1);
+    path = config_locate(NULL, tried, sizeof(tried));
+    CHECK(path == NULL);
+    CHECK_STR(tried, "  $KIOSK_CONFIG /no/such/env.cfg: not found\n");
+
+    setenv("KIOSK_CONFIG", "data/sample.cfg", 1);
+    path = config_locate(NULL, tried, sizeof(tried));
+    CHECK_STR(path, "data/sample.cfg");
+    free(path);
+
+    /* --config wins over the environment. */
+    path = config_locate("config/good/minimal.cfg", tried, sizeof(tried));
+    CHECK_STR(path, "config/good/minimal.cfg");
+    free(path);
+
+    /* The default places depend on the machine: check only what they report. */
+    unsetenv("KIOSK_CONFIG");
+    path = config_locate(NULL, tried, sizeof(tried));
+    struct stat st;
+    if (stat("/etc/kiosk/kiosk.cfg", &st) == 0) {
+        CHECK_STR(path, "/etc/kiosk/kiosk.cfg");
+    } else {
+        CHECK(strncmp(tried, "  /etc/kiosk/kiosk.cfg: not found\n", 34) == 0);
+        CHECK(path == NULL || strstr(path, "/config/kiosk.cfg") != NULL);
+        CHECK(path != NULL || strstr(tried, "shipped config") != NULL);
+    }
+    free(path);
+
+    /* A tiny buffer is cut short, never overrun; no buffer at all is fine too. */
+    char small[8];
+    path = config_locate("/no/such/kiosk.cfg", small, sizeof(small));
+    CHECK(path == NULL && strlen(small) < sizeof(small));
+    CHECK(config_locate("/no/such/kiosk.cfg", NULL, 0) == NULL);
+
+    const char *assets = config_assets_dir();
+    size_t len = strlen(assets);
+    CHECK(len > 7 && strcmp(assets + len - 7, "/assets") == 0);
+}
+
+static int print_messages(const char *path)
+{
+    struct diag_list d;
+    struct content *c = load(path, &d);
+    char *all = format_all(&d);
+    fputs(all, stdout);
+    free(all);
+    content_destroy(c);
+    diag_finish(&d);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "--print") == 0) {
+        return print_messages(argv[2]);
+    }
+    if (argc > 1 && chdir(argv[1]) != 0) {
+        fprintf(stderr, "test_config: cannot enter %s: %s\n", argv[1], strerror(errno));
+        return 1;
+    }
+    test_minimal_defaults();
+    test_full();
+    test_links();
+    test_crlf_bom();
+    test_sample();
+    test_bad_files();
+    test_not_config_files();
+    test_buffer_paths();
+    test_many_pages();
+    test_locate();
+    return check_summary("test_config");
+}

@@ -1,0 +1,142 @@
+/* Layout with the real fonts, on every screen of a config at every screen size the kiosk must
+ * serve: no text runs off the screen sideways, no button is smaller than a fingertip, and no
+ * text or picture lies on top of another. Usage: test_layout CONFIG... */
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "app.h"
+#include "check.h"
+#include "config_locate.h"
+#include "config_reader.h"
+#include "view.h"
+
+static const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
+
+static bool overlap(struct rect a, struct rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+static int problems;
+
+static void report(const char *cfg, int w, int h, const char *screen, const char *what)
+{
+    if (problems++ < 40) {
+        fprintf(stderr, "%s at %dx%d, %s: %s\n", cfg, w, h, screen, what);
+    }
+}
+
+static void check_screen(struct view *v, const char *cfg, const char *screen)
+{
+    view_update(v);
+    const struct layout *l = &v->layout;
+    int w = v->width, h = v->height;
+    int min_touch = layout_min_touch(w, h);
+    char msg[512];
+    bool ok = true;
+    /* A see-through rectangle over the whole screen starts an overlay: what follows is a layer
+     * of its own, drawn over the page. */
+    size_t overlay = l->n_items;
+    for (size_t i = 0; i < l->n_items && overlay == l->n_items; i++) {
+        const struct draw_item *it = &l->items[i];
+        if (it->kind == DRAW_RECT && it->alpha < 255 && it->rect.w == w && it->rect.h == h) {
+            overlay = i;
+        }
+    }
+    for (size_t i = 0; i < l->n_items; i++) {
+        const struct draw_item *it = &l->items[i];
+        if (it->kind == DRAW_RECT) {
+            continue;
+        }
+        struct rect r = it->rect;
+        if (r.x < 0 || r.x + r.w > w) {
+            snprintf(msg, sizeof(msg), "\"%.*s\" runs off the side (x %d, width %d)",
+                     (int)it->len, layout_text(l, it), r.x, r.w);
+            report(cfg, w, h, screen, msg);
+            ok = false;
+        }
+        if (!it->scrolls && (r.y < 0 || r.y + r.h > h)) {
+            snprintf(msg, sizeof(msg), "\"%.*s\" runs off the top or bottom", (int)it->len,
+                     it->kind == DRAW_TEXT ? layout_text(l, it) : "(picture)");
+            report(cfg, w, h, screen, msg);
+            ok = false;
+        }
+        for (size_t j = i + 1; j < l->n_items; j++) {
+            const struct draw_item *o = &l->items[j];
+            /* Items on one layer must not collide. */
+            bool same_layer = o->scrolls == it->scrolls && (i >= overlay) == (j >= overlay);
+            if (o->kind != DRAW_RECT && same_layer && overlap(r, o->rect)) {
+                snprintf(msg, sizeof(msg), "\"%.*s\" overlaps \"%.*s\"",
+                         it->kind == DRAW_TEXT ? (int)it->len : 9,
+                         it->kind == DRAW_TEXT ? layout_text(l, it) : "(picture)",
+                         o->kind == DRAW_TEXT ? (int)o->len : 9,
+                         o->kind == DRAW_TEXT ? layout_text(l, o) : "(picture)");
+                report(cfg, w, h, screen, msg);
+                ok = false;
+            }
+        }
+    }
+    for (size_t i = 0; i < l->n_hits; i++) {
+        const struct layout_hit *hit = &l->hits[i];
+        if (hit->hit.action == ACTION_NONE) {
+            continue;
+        }
+        if (hit->rect.w < min_touch || hit->rect.h < min_touch) {
+            snprintf(msg, sizeof(msg), "a button is %dx%d, smaller than %d px (9 mm)",
+                     hit->rect.w, hit->rect.h, min_touch);
+            report(cfg, w, h, screen, msg);
+            ok = false;
+        }
+    }
+    CHECK(ok);
+}
+
+static void check_config(const char *path)
+{
+    struct diag_list diags;
+    diag_init(&diags, path);
+    struct content *c = config_load(path, config_assets_dir(), &diags);
+    diag_finish(&diags);
+    CHECK(c != NULL);
+    if (!c) {
+        fprintf(stderr, "%s does not load\n", path);
+        return;
+    }
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 16, 16, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
+    for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+        struct view v;
+        if (!view_init(&v, c, sdl, sizes[s][0], sizes[s][1])) {
+            CHECK(!"fonts open");
+            continue;
+        }
+        check_screen(&v, path, "welcome");
+        for (int p = 0; p < c->n_pages; p++) {
+            session_preview(&v.session, SCREEN_PAGE, p, false);
+            check_screen(&v, path, c->pages[p].id);
+        }
+        session_preview(&v.session, SCREEN_PAGE, c->menu, true);
+        check_screen(&v, path, "countdown");
+        session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
+        check_screen(&v, path, "cover");
+        view_finish(&v);
+    }
+    SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surface);
+    content_destroy(c);
+}
+
+int main(int argc, char **argv)
+{
+    if (!app_init_libraries()) {
+        return 1;
+    }
+    for (int i = 1; i < argc; i++) {
+        check_config(argv[i]);
+    }
+    app_quit_libraries();
+    if (problems > 40) {
+        fprintf(stderr, "... and %d more problems\n", problems - 40);
+    }
+    return check_summary("test_layout");
+}

@@ -1,0 +1,386 @@
+/* The session state machine with a fake clock: idle, countdown, reset, quick exit, a finger
+ * held over a deadline, navigation and history, gestures, and "a reset leaves nothing". */
+#include <string.h>
+
+#include "check.h"
+#include "fixture.h"
+#include "session.h"
+
+#define W 800
+#define H 480
+
+static const struct hit NONE = {ACTION_NONE, CONTENT_NONE};
+
+static bool ev(struct session *s, enum session_input kind, int x, int y, struct hit hit,
+               uint64_t now)
+{
+    struct session_event e = {kind, x, y, hit};
+    return session_handle(s, &e, now);
+}
+
+/* A tap: finger down and up at one spot on the given button. */
+static void tap(struct session *s, struct hit hit, uint64_t now)
+{
+    ev(s, INPUT_DOWN, 100, 100, hit, now);
+    ev(s, INPUT_UP, 100, 100, hit, now + 80);
+}
+
+static struct hit go(int page)
+{
+    struct hit h = {ACTION_GOTO, page};
+    return h;
+}
+
+static struct hit button(enum session_action a)
+{
+    struct hit h = {a, CONTENT_NONE};
+    return h;
+}
+
+/* Everything a visit leaves behind equals a fresh session's, byte for byte. */
+static bool visit_is_fresh(const struct session *s, const struct content *c)
+{
+    struct session fresh;
+    session_init(&fresh, c, W, H);
+    return s->screen == SCREEN_WELCOME && memcmp(&s->visit, &fresh.visit, sizeof(fresh.visit)) == 0;
+}
+
+/* Starts a visit: a touch on the welcome screen, which presses nothing else. */
+static uint64_t start_visit(struct session *s, uint64_t now)
+{
+    tap(s, go(FX_A1), now);
+    return now + 100;
+}
+
+static void test_welcome_tap_starts_only(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE); /* asleep until touched */
+    /* The waking touch lands where a menu button will appear: it must not press it. */
+    CHECK(ev(&s, INPUT_DOWN, 100, 100, go(FX_A1), 1000));
+    CHECK_INT(s.screen, SCREEN_PAGE);
+    CHECK_INT(s.visit.page, FX_MENU);
+    ev(&s, INPUT_UP, 100, 100, go(FX_A1), 1050);
+    CHECK_INT(s.visit.page, FX_MENU);
+    CHECK_INT(s.visit.pressed.action, ACTION_NONE);
+}
+
+static void test_navigation(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    CHECK(!session_can_go_back(&s)); /* the menu is the root */
+    tap(&s, go(FX_A1), t);
+    CHECK_INT(s.visit.page, FX_A1);
+    tap(&s, button(ACTION_NEXT), t += 200);
+    CHECK_INT(s.visit.page, FX_A2);
+    tap(&s, button(ACTION_NEXT), t += 200);
+    CHECK_INT(s.visit.page, FX_A3);
+    CHECK_INT(session_next_page(&s), FX_MENU); /* the end of a topic leads to the topics */
+    tap(&s, button(ACTION_BACK), t += 200);
+    CHECK_INT(s.visit.page, FX_A2);
+    tap(&s, button(ACTION_BACK), t += 200);
+    CHECK_INT(s.visit.page, FX_A1);
+    tap(&s, button(ACTION_BACK), t += 200);
+    CHECK_INT(s.visit.page, FX_MENU);
+    tap(&s, button(ACTION_BACK), t += 200);
+    CHECK_INT(s.visit.page, FX_MENU);
+    /* Choices, help and home. */
+    tap(&s, go(FX_Q), t += 200);
+    tap(&s, go(FX_B1), t += 200);
+    CHECK_INT(s.visit.page, FX_B1);
+    tap(&s, button(ACTION_HELP), t += 200);
+    CHECK_INT(s.visit.page, FX_HELP);
+    tap(&s, button(ACTION_BACK), t += 200);
+    CHECK_INT(s.visit.page, FX_B1);
+    tap(&s, button(ACTION_BACK), t += 200);
+    CHECK_INT(s.visit.page, FX_Q);
+    tap(&s, button(ACTION_HOME), t += 200);
+    CHECK_INT(s.visit.page, FX_MENU);
+    CHECK_INT(s.visit.depth, 0);
+    /* The last page's Next goes home and clears the way back. */
+    tap(&s, go(FX_B1), t += 200);
+    tap(&s, button(ACTION_NEXT), t += 200);
+    CHECK_INT(s.visit.page, FX_B2);
+    tap(&s, button(ACTION_NEXT), t += 200);
+    CHECK_INT(s.visit.page, FX_MENU);
+    CHECK(!session_can_go_back(&s));
+    /* A loose page with no next has no Next. */
+    tap(&s, go(FX_Q), t += 200);
+    CHECK_INT(session_next_page(&s), CONTENT_NONE);
+    tap(&s, button(ACTION_NEXT), t += 200);
+    CHECK_INT(s.visit.page, FX_Q);
+}
+
+static void test_history_is_bounded(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    for (int i = 0; i < 300; i++) {
+        tap(&s, go(i % 2 ? FX_A1 : FX_B1), t += 200);
+    }
+    CHECK_INT(s.visit.depth, SESSION_HISTORY);
+    for (int i = 0; i < SESSION_HISTORY; i++) {
+        tap(&s, button(ACTION_BACK), t += 200);
+    }
+    CHECK_INT(s.visit.depth, 0);
+    tap(&s, button(ACTION_BACK), t += 200);
+    CHECK_INT(s.visit.page, FX_MENU);
+}
+
+static void test_idle_countdown_reset(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    tap(&s, go(FX_A1), t);
+    tap(&s, button(ACTION_NEXT), t + 500);
+    uint64_t last = t + 500 + 80; /* the finger lifted then */
+    CHECK(session_deadline(&s) == last + 60000);
+    CHECK(!session_tick(&s, last + 59999));
+    CHECK(!s.visit.countdown);
+    CHECK(session_tick(&s, last + 60000));
+    CHECK(s.visit.countdown);
+    CHECK_INT(s.visit.countdown_seconds, 10);
+    CHECK(session_deadline(&s) == last + 61000); /* the next change of the number */
+    CHECK(session_tick(&s, last + 61000));
+    CHECK_INT(s.visit.countdown_seconds, 9);
+    CHECK(!session_tick(&s, last + 61500));
+    CHECK(session_tick(&s, last + 69000));
+    CHECK_INT(s.visit.countdown_seconds, 1);
+    CHECK(session_deadline(&s) == last + 70000);
+    CHECK(!session_tick(&s, last + 69999));
+    CHECK_INT(s.screen, SCREEN_PAGE);
+    CHECK(session_tick(&s, last + 70000));
+    CHECK(visit_is_fresh(&s, c));
+    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+}
+
+static void test_continue(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    tap(&s, go(FX_A1), t);
+    session_tick(&s, t + 80 + 60000);
+    CHECK(s.visit.countdown);
+    /* A touch anywhere continues, even on a button under the overlay, and presses nothing. */
+    uint64_t at = t + 80 + 63000;
+    CHECK(ev(&s, INPUT_DOWN, 10, 400, button(ACTION_NEXT), at));
+    CHECK(!s.visit.countdown);
+    ev(&s, INPUT_UP, 10, 400, button(ACTION_NEXT), at + 50);
+    CHECK_INT(s.visit.page, FX_A1);
+    CHECK_INT(s.screen, SCREEN_PAGE);
+    /* The idle clock starts again from that touch. */
+    CHECK(session_deadline(&s) == at + 50 + 60000);
+}
+
+static void test_finger_held_over_deadline(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    tap(&s, go(FX_A1), t);
+    ev(&s, INPUT_DOWN, 300, 300, NONE, t + 1000);
+    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+    /* Far past idle plus countdown: nothing fires under a finger. */
+    CHECK(!session_tick(&s, t + 1000 + 200000));
+    CHECK_INT(s.screen, SCREEN_PAGE);
+    CHECK(!s.visit.countdown);
+    ev(&s, INPUT_UP, 300, 300, NONE, t + 300000);
+    CHECK(session_deadline(&s) == t + 300000 + 60000);
+
+    /* A finger that goes down during the countdown continues and holds it off too. */
+    session_tick(&s, t + 360000);
+    CHECK(s.visit.countdown);
+    ev(&s, INPUT_DOWN, 300, 300, NONE, t + 365000);
+    CHECK(!s.visit.countdown);
+    CHECK(!session_tick(&s, t + 900000));
+    CHECK_INT(s.screen, SCREEN_PAGE);
+}
+
+static void test_quick_exit(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    tap(&s, go(FX_A1), t);
+    tap(&s, button(ACTION_NEXT), t + 200);
+    s.visit.scroll = 0;
+    /* Acts on finger-down, before the finger lifts. */
+    CHECK(ev(&s, INPUT_DOWN, 790, 10, button(ACTION_QUICK_EXIT), t + 400));
+    CHECK_INT(s.screen, SCREEN_COVER);
+    /* The visit is gone: only the cover's own clock differs from a fresh start. */
+    struct session fresh;
+    session_init(&fresh, c, W, H);
+    fresh.visit.last_activity = t + 400;
+    CHECK(memcmp(&s.visit, &fresh.visit, sizeof(s.visit)) == 0);
+    CHECK(!session_can_go_back(&s));
+    /* Lifting that finger does not count as the next tap. */
+    ev(&s, INPUT_UP, 790, 10, button(ACTION_QUICK_EXIT), t + 450);
+    CHECK_INT(s.screen, SCREEN_COVER);
+    /* Back does nothing on the cover. */
+    tap(&s, button(ACTION_BACK), t + 600);
+    CHECK(visit_is_fresh(&s, c)); /* that tap went to the welcome screen */
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+
+    /* Quick exit also works while the countdown shows; the cover gives way after idle time. */
+    t = start_visit(&s, t + 2000);
+    tap(&s, go(FX_B1), t);
+    session_tick(&s, t + 80 + 60000);
+    CHECK(s.visit.countdown);
+    ev(&s, INPUT_DOWN, 790, 10, button(ACTION_QUICK_EXIT), t + 62000);
+    CHECK_INT(s.screen, SCREEN_COVER);
+    ev(&s, INPUT_UP, 790, 10, NONE, t + 62050);
+    CHECK(session_deadline(&s) == t + 62000 + 60000);
+    CHECK(session_tick(&s, t + 122000));
+    CHECK(visit_is_fresh(&s, c));
+}
+
+static void test_swipes(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    tap(&s, go(FX_A1), t);
+    /* Swipe left: next. */
+    ev(&s, INPUT_DOWN, 600, 200, NONE, t += 200);
+    ev(&s, INPUT_MOVE, 500, 205, NONE, t += 30);
+    ev(&s, INPUT_MOVE, 300, 210, NONE, t += 30);
+    ev(&s, INPUT_UP, 300, 210, NONE, t += 10);
+    CHECK_INT(s.visit.page, FX_A2);
+    /* Swipe right: back. */
+    ev(&s, INPUT_DOWN, 200, 200, go(FX_B1), t += 200);
+    ev(&s, INPUT_MOVE, 400, 200, go(FX_B1), t += 30);
+    ev(&s, INPUT_UP, 500, 200, go(FX_B1), t += 30);
+    CHECK_INT(s.visit.page, FX_A1); /* and the button it started on was not pressed */
+    /* Too short a sideways move is neither a swipe nor a tap. */
+    ev(&s, INPUT_DOWN, 200, 200, go(FX_B1), t += 200);
+    ev(&s, INPUT_MOVE, 250, 200, go(FX_B1), t += 30);
+    ev(&s, INPUT_UP, 250, 200, go(FX_B1), t += 30);
+    CHECK_INT(s.visit.page, FX_A1);
+    /* A finger that slides off a button does not press it. */
+    ev(&s, INPUT_DOWN, 200, 200, go(FX_B1), t += 200);
+    CHECK_INT(s.visit.pressed.action, ACTION_GOTO);
+    ev(&s, INPUT_MOVE, 200, 260, go(FX_B1), t += 30);
+    CHECK_INT(s.visit.pressed.action, ACTION_NONE);
+    ev(&s, INPUT_UP, 200, 260, go(FX_B1), t += 30);
+    CHECK_INT(s.visit.page, FX_A1);
+    /* A second finger is ignored while the first is down. */
+    ev(&s, INPUT_DOWN, 200, 200, NONE, t += 200);
+    CHECK(!ev(&s, INPUT_DOWN, 400, 200, button(ACTION_NEXT), t += 10));
+    ev(&s, INPUT_UP, 200, 200, NONE, t += 10);
+    CHECK_INT(s.visit.page, FX_A1);
+}
+
+static void test_scroll_and_glide(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    tap(&s, go(FX_A1), t);
+    session_set_scroll_max(&s, 1000);
+    /* Drag up by 100 px: the page follows the finger. */
+    ev(&s, INPUT_DOWN, 400, 400, NONE, t += 200);
+    ev(&s, INPUT_MOVE, 400, 350, NONE, t += 100);
+    ev(&s, INPUT_MOVE, 400, 300, NONE, t += 100);
+    CHECK(s.visit.scroll == 100.0);
+    /* Lifted while still: no glide. */
+    ev(&s, INPUT_UP, 400, 300, NONE, t += 200);
+    CHECK(s.visit.velocity == 0.0);
+    CHECK(s.visit.scroll == 100.0);
+    /* A quick flick glides on, slows, and stops; it never passes the end. */
+    ev(&s, INPUT_DOWN, 400, 400, NONE, t += 200);
+    ev(&s, INPUT_MOVE, 400, 380, NONE, t += 10);
+    ev(&s, INPUT_MOVE, 400, 340, NONE, t += 10);
+    ev(&s, INPUT_MOVE, 400, 300, NONE, t += 10);
+    ev(&s, INPUT_UP, 400, 280, NONE, t += 10);
+    CHECK(s.visit.velocity > 1000.0);
+    double before = s.visit.scroll;
+    CHECK(session_deadline(&s) == t + SESSION_FRAME_MS);
+    int frames = 0;
+    while (s.visit.velocity != 0.0 && frames < 1000) {
+        t += SESSION_FRAME_MS;
+        session_tick(&s, t);
+        frames++;
+    }
+    CHECK(frames < 1000);
+    CHECK(s.visit.scroll > before + 100);
+    CHECK(s.visit.scroll <= 1000.0);
+    /* A touch stops a glide and is not a tap. */
+    ev(&s, INPUT_DOWN, 400, 300, NONE, t);
+    ev(&s, INPUT_MOVE, 400, 200, NONE, t += 20);
+    ev(&s, INPUT_MOVE, 400, 100, NONE, t += 20);
+    ev(&s, INPUT_UP, 400, 100, NONE, t += 10);
+    CHECK(s.visit.velocity != 0.0);
+    ev(&s, INPUT_DOWN, 400, 300, go(FX_B1), t += 20);
+    CHECK(s.visit.velocity == 0.0);
+    ev(&s, INPUT_UP, 400, 300, go(FX_B1), t += 20);
+    CHECK_INT(s.visit.page, FX_A1);
+    /* Scroll never goes below 0 or past the end. */
+    ev(&s, INPUT_DOWN, 400, 100, NONE, t += 200);
+    ev(&s, INPUT_MOVE, 400, 470, NONE, t += 300);
+    ev(&s, INPUT_MOVE, 400, 479, NONE, t += 300);
+    ev(&s, INPUT_UP, 400, 479, NONE, t += 300);
+    CHECK(s.visit.scroll >= 0.0);
+    /* Going back restores where the reader was on the previous page. */
+    session_set_scroll_max(&s, 1000);
+    s.visit.scroll = 240;
+    tap(&s, button(ACTION_NEXT), t += 300);
+    CHECK(s.visit.scroll == 0.0);
+    tap(&s, button(ACTION_BACK), t += 300);
+    session_set_scroll_max(&s, 1000);
+    CHECK(s.visit.scroll == 240.0);
+}
+
+static void test_reset_after_anything(const struct content *c)
+{
+    /* Whatever a visitor did, the reset leaves a fresh session. */
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = 5000;
+    unsigned seed = 12345;
+    for (int round = 0; round < 50; round++) {
+        t = start_visit(&s, t);
+        for (int i = 0; i < 40; i++) {
+            seed = seed * 1103515245u + 12345u;
+            int r = (int)((seed >> 16) % 8);
+            struct hit h = r < 4 ? go((int)((seed >> 8) % FX_PAGES))
+                                 : button((enum session_action)(ACTION_BACK + r - 4));
+            if (r == 7) {
+                session_set_scroll_max(&s, 500);
+                ev(&s, INPUT_DOWN, 400, 400, NONE, t);
+                ev(&s, INPUT_MOVE, 400, 200, NONE, t + 20);
+                ev(&s, INPUT_UP, 400, 150, NONE, t + 30);
+            } else {
+                tap(&s, h, t);
+            }
+            t += 300;
+        }
+        session_tick(&s, t + 60000);
+        session_tick(&s, t + 60000 + 10000);
+        CHECK(visit_is_fresh(&s, c));
+        t += 80000;
+    }
+}
+
+int main(void)
+{
+    struct content *c = fixture_content();
+    test_welcome_tap_starts_only(c);
+    test_navigation(c);
+    test_history_is_bounded(c);
+    test_idle_countdown_reset(c);
+    test_continue(c);
+    test_finger_held_over_deadline(c);
+    test_quick_exit(c);
+    test_swipes(c);
+    test_scroll_and_glide(c);
+    test_reset_after_anything(c);
+    content_destroy(c);
+    return check_summary("test_session");
+}
