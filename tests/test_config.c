@@ -338,6 +338,17 @@ static void test_crlf_bom(void)
     diag_finish(&d);
 }
 
+/* libconfig 1.5 rejects a comment on a last line with no line break; the reader adds one. */
+static void test_comment_last_line(void)
+{
+    struct diag_list d;
+    struct content *c = load("config/good/comment_last_line.cfg", &d);
+    CHECK(c != NULL);
+    check_no_messages("comment_last_line.cfg", &d);
+    content_destroy(c);
+    diag_finish(&d);
+}
+
 static void test_sample(void)
 {
     struct diag_list d;
@@ -740,6 +751,7 @@ int main(int argc, char **argv)
     test_full();
     test_links();
     test_crlf_bom();
+    test_comment_last_line();
     test_sample();
     test_bad_files();
     test_not_config_files();

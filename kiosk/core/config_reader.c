@@ -1190,6 +1190,17 @@ static bool bad_id(struct reader *r, const char *id, const char *key, int line)
                  "id = \"menu-2\";");
         return true;
     }
+    /* `kiosk --render` names its pictures of the fixed screens so; a page may not take them. */
+    static const char *const screens[] = {"welcome", "countdown", "cover"};
+    for (size_t k = 0; k < sizeof(screens) / sizeof(screens[0]); k++) {
+        if (strcmp(id, screens[k]) == 0) {
+            diag_add(r->diags, DIAG_ERROR, line, key,
+                     "\"%s\" is the name of the kiosk's %s screen; give this page another id, "
+                     "e.g. id = \"%s-page\";",
+                     id, id, id);
+            return true;
+        }
+    }
     char fixed[ID_MAX + 1];
     size_t o = 0;
     bool ok = n <= ID_MAX;
