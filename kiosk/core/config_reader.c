@@ -513,6 +513,7 @@ struct page_aux {
 
 struct reader {
     const char *path;
+    const char *text; /* the whole file, normalised: where placeholders are found by line */
     char *dir; /* the config's folder with a trailing '/', or "" */
     const char *assets_dir;
     struct diag_list *diags;
@@ -633,6 +634,54 @@ static void check_known(struct reader *r, const config_setting_t *group, const c
 }
 
 /* Checks that a text setting is text and valid UTF-8. Returns it, or NULL when it is not. */
+/* The line of the file where `needle` first appears at or after `from_line`, or `from_line`. */
+static int line_of_text(const struct reader *r, const char *needle, size_t len, int from_line)
+{
+    if (!r->text || from_line < 1 || from_line > r->scan.n_lines) {
+        return from_line;
+    }
+    const char *start = r->text + r->scan.line_starts[from_line - 1];
+    for (const char *p = start; *p; p++) {
+        if (strncmp(p, needle, len) == 0) {
+            int line = from_line;
+            for (const char *q = start; q < p; q++) {
+                line += *q == '\n';
+            }
+            return line;
+        }
+    }
+    return from_line;
+}
+
+/* Help services ship as placeholders such as "[Local support line - staff: add number]": any
+ * text in square brackets that mentions staff. Each left in the file is a warning, so a clinic
+ * cannot go live with one unnoticed. */
+static void check_staff_placeholders(struct reader *r, const char *v, const char *key, int line)
+{
+    for (const char *open = strchr(v, '['); open; open = strchr(open + 1, '[')) {
+        const char *close = strchr(open, ']');
+        if (!close) {
+            return;
+        }
+        bool staff = false;
+        for (const char *p = open; p + 5 <= close && !staff; p++) {
+            staff = lower(p[0]) == 's' && lower(p[1]) == 't' && lower(p[2]) == 'a' &&
+                    lower(p[3]) == 'f' && lower(p[4]) == 'f';
+        }
+        if (!staff) {
+            continue;
+        }
+        size_t n = (size_t)(close - open) + 1;
+        char shown[160];
+        quote_excerpt(open, n, 120, shown, sizeof(shown));
+        diag_add(r->diags, DIAG_WARNING, line_of_text(r, open, n, line), key,
+                 "still holds a placeholder for staff: \"%s\"; replace it with your local "
+                 "details, or remove it",
+                 shown);
+        open = close;
+    }
+}
+
 static const char *text_of(struct reader *r, const config_setting_t *s, const char *key,
                            const char *expected)
 {
@@ -644,6 +693,7 @@ static const char *text_of(struct reader *r, const config_setting_t *s, const ch
     size_t n = strlen(v);
     long bad = utf8_invalid_at(v, n);
     if (bad < 0) {
+        check_staff_placeholders(r, v, key, line_of(s));
         return v;
     }
     if (bad == 0) {
@@ -2032,6 +2082,7 @@ struct content *config_load_buffer(const char *path, const char *data, size_t si
     r.diags = diags;
     r.suggestions_left = SUGGEST_MAX;
     char *text = normalise(data, size);
+    r.text = text;
     struct include *includes = NULL;
     size_t n_includes = 0;
     scan_text(&r.scan, text, &includes, &n_includes);
