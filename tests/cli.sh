@@ -45,6 +45,13 @@ expect "a missing \$KIOSK_CONFIG is reported with the other places" 1 \
     "KIOSK_CONFIG.*not found" -- env KIOSK_CONFIG="$work/gone.cfg" "$kiosk" --check
 expect "--render writes every screen" 0 "wrote [0-9]+ screens at 640x400" -- \
     "$kiosk" --config "$tests/data/sample.cfg" --render "$work/r" --size 640x400
+# A broken font and a missing picture degrade; they never stop the kiosk.
+printf 'not a font' >"$work/broken.ttf"
+printf 'look = { font = "broken.ttf"; };\ntopics = ( { title = "A"; pages = ( { id = "a"; title = "A"; picture = "gone.png"; text = "Words."; } ); } );\n' >"$work/degrade.cfg"
+expect "--check warns about a broken font and a missing picture" 0 "OK: 2 pages in 1 topics, 2 warnings" -- \
+    "$kiosk" --check --config "$work/degrade.cfg"
+expect "a broken font falls back to DejaVu Sans and the page still renders" 0 \
+    "wrote 5 screens" -- "$kiosk" --config "$work/degrade.cfg" --render "$work/degrade" --size 800x480
 for f in welcome menu countdown cover; do
     if [ -s "$work/r/$f.png" ]; then echo "ok: --render wrote $f.png"; passes=$((passes + 1))
     else echo "FAILED: --render did not write $f.png"; failures=$((failures + 1)); fi
