@@ -502,7 +502,7 @@ static void centred_screen(struct build *b, int picture, const char *title, cons
     if (picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, picture, &pw, &ph) && pw > 0 &&
         ph > 0) {
         int dw, dh;
-        fit_picture(pw, ph, col_w / 2, (int)(b->h * 0.26), &dw, &dh);
+        fit_picture(pw, ph, col_w / 2, (int)(b->h * 0.32), &dw, &dh);
         picture_item(b, (struct rect){(b->w - dw) / 2, y, dw, dh}, picture);
         y += dh + b->margin;
     }
@@ -715,30 +715,30 @@ static void page_screen(struct build *b)
     int pic_bottom = y;
     int pw, ph;
     bool landscape = b->w >= b->h;
-    if (p->picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, p->picture, &pw, &ph) &&
-        pw > 0 && ph > 0) {
-        int box_w, box_h, box_x, box_y = y;
-        if (landscape) {
-            text_w = col_w * 62 / 100;
-            box_w = col_w - text_w - b->margin;
-            box_h = vp.h - 2 * b->margin;
-            box_x = col_x + text_w + b->margin;
-        } else {
-            box_w = col_w;
-            box_h = vp.h * 30 / 100;
-            box_x = col_x;
-        }
+    bool has_picture = p->picture != CONTENT_NONE &&
+                       b->m->picture_size(b->m->ctx, p->picture, &pw, &ph) && pw > 0 && ph > 0;
+    if (has_picture && landscape) {
+        /* The title spans the page; the picture sits beside the text below it. */
+        y = flow_text(b, p->title, col_x, col_w, y, FONT_TITLE, FONT_TITLE,
+                      color(b, COLOR_HEADING), ALIGN_LEFT);
+        text_w = col_w * 62 / 100;
+        int box_w = col_w - text_w - b->margin;
+        int box_h = vp.y + vp.h - b->margin - y;
         int dw, dh;
-        fit_picture(pw, ph, box_w, box_h, &dw, &dh);
-        picture_item(b, (struct rect){box_x + (box_w - dw) / 2, box_y, dw, dh}, p->picture);
-        if (landscape) {
-            pic_bottom = box_y + dh;
-        } else {
+        fit_picture(pw, ph, box_w, max_int(box_h, box_w / 2), &dw, &dh);
+        int box_x = col_x + text_w + b->margin;
+        picture_item(b, (struct rect){box_x + (box_w - dw) / 2, y, dw, dh}, p->picture);
+        pic_bottom = y + dh;
+    } else {
+        if (has_picture) {
+            int dw, dh;
+            fit_picture(pw, ph, col_w, vp.h * 30 / 100, &dw, &dh);
+            picture_item(b, (struct rect){col_x + (col_w - dw) / 2, y, dw, dh}, p->picture);
             y += dh + b->margin;
         }
+        y = flow_text(b, p->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE,
+                      color(b, COLOR_HEADING), ALIGN_LEFT);
     }
-    y = flow_text(b, p->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE, color(b, COLOR_HEADING),
-                  ALIGN_LEFT);
     if (p->text && *p->text) {
         y += b->gap;
         y = flow_text(b, p->text, col_x, text_w, y, FONT_BODY, FONT_BOLD, color(b, COLOR_TEXT),
@@ -750,7 +750,10 @@ static void page_screen(struct build *b)
         bool beside_picture = landscape && text_w != col_w && y < pic_bottom;
         y = choices(b, p, col_x, beside_picture ? text_w : col_w, y, landscape) - b->gap;
     }
-    int end = max_int(y, pic_bottom) + b->margin;
+    int end = max_int(y, pic_bottom);
+    if (end > vp.y + vp.h) {
+        end += b->margin; /* room below the last line, but only worth scrolling for real text */
+    }
     b->l->content_height = end - vp.y;
     b->l->scroll_max = max_int(0, b->l->content_height - vp.h);
     b->scrolls = false;
