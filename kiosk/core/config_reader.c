@@ -633,7 +633,6 @@ static void check_known(struct reader *r, const config_setting_t *group, const c
     }
 }
 
-/* Checks that a text setting is text and valid UTF-8. Returns it, or NULL when it is not. */
 /* The line of the file where `needle` first appears at or after `from_line`, or `from_line`. */
 static int line_of_text(const struct reader *r, const char *needle, size_t len, int from_line)
 {
@@ -682,6 +681,7 @@ static void check_staff_placeholders(struct reader *r, const char *v, const char
     }
 }
 
+/* Checks that a text setting is text and valid UTF-8. Returns it, or NULL when it is not. */
 static const char *text_of(struct reader *r, const config_setting_t *s, const char *key,
                            const char *expected)
 {
