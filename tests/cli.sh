@@ -35,7 +35,7 @@ expect "--check on the shipped config" 0 "OK: [0-9]+ pages in [0-9]+ topics" -- 
 printf 'idle_timeout = "soon";\ntopics = ( { title = "A"; pages = ( { id = "a"; title = "A"; } ); } );\n' >"$work/bad.cfg"
 expect "--check names the line of a mistake and fails" 1 \
     "bad.cfg:1: idle_timeout: is text" -- "$kiosk" --check --config "$work/bad.cfg"
-expect "running with a broken config exits 1" 1 "bad.cfg has 1 error" -- \
+expect "running with a broken config exits 1" 1 "bad.cfg has errors and there is no last good copy" -- \
     "$kiosk" --config "$work/bad.cfg"
 expect "a missing --config names the file" 1 "$work/nope.cfg: not found" -- \
     "$kiosk" --check --config "$work/nope.cfg"

@@ -2,7 +2,10 @@
  * a few levels between library builds, a layout change moves whole blocks. On a mismatch the
  * actual image is written beside the golden one as NAME.actual.png for a person to look at.
  *   compare_png GOLDEN_DIR ACTUAL_DIR      every golden image must match its actual twin
- *   KIOSK_UPDATE_GOLDEN=1 compare_png ...   copies the actual images over the golden ones */
+ *   KIOSK_UPDATE_GOLDEN=1 compare_png ...   copies the actual images over the golden ones
+ *   COMPARE_PNG_PIXEL_SHARE=0.05            a larger share of pixels may differ (another CPU
+ *                                           architecture's software renderer, see deploy/cross)
+ *   COMPARE_PNG_VERBOSE=1                   prints the share of differing pixels of each image */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <dirent.h>
@@ -18,6 +21,9 @@ static bool is_png(const char *name)
     size_t n = strlen(name);
     return n > 4 && strcmp(name + n - 4, ".png") == 0 && !strstr(name, ".actual.png");
 }
+
+static double pixel_share = PIXEL_SHARE;
+static bool verbose;
 
 static int compare(const char *golden_path, const char *actual_path, const char *keep_path)
 {
@@ -49,7 +55,10 @@ static int compare(const char *golden_path, const char *actual_path, const char 
             }
         }
         double share = (double)differ / ((double)g->w * g->h);
-        if (share > PIXEL_SHARE) {
+        if (verbose) {
+            printf("%s: %ld pixels (%.2f%%) differ\n", actual_path, differ, share * 100);
+        }
+        if (share > pixel_share) {
             fprintf(stderr, "%s: %ld pixels (%.2f%%) differ from the golden image; see %s\n",
                     golden_path, differ, share * 100, keep_path);
             status = 1;
@@ -71,6 +80,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: compare_png GOLDEN_DIR ACTUAL_DIR\n");
         return 2;
     }
+    const char *share_env = getenv("COMPARE_PNG_PIXEL_SHARE");
+    if (share_env && *share_env) {
+        pixel_share = atof(share_env);
+    }
+    const char *verbose_env = getenv("COMPARE_PNG_VERBOSE");
+    verbose = verbose_env && *verbose_env == '1';
     const char *update = getenv("KIOSK_UPDATE_GOLDEN");
     bool updating = update && *update == '1';
     DIR *dir = opendir(updating ? argv[2] : argv[1]);

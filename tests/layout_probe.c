@@ -10,8 +10,11 @@
 #include "config_reader.h"
 #include "view.h"
 
-static const char *const action_names[] = {"none", "quick_exit", "back", "next",
-                                           "home", "help",       "goto", "continue"};
+/* In enum session_action order. */
+static const char *const action_names[] = {
+    "none",     "quick_exit", "back",        "next",       "home",         "help",
+    "goto",     "continue",   "key",         "key_erase",  "staff_close",  "staff_touch_test",
+    "staff_clean", "staff_reload", "staff_back"};
 
 int main(int argc, char **argv)
 {

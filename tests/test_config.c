@@ -136,6 +136,11 @@ static void test_minimal_defaults(void)
     check_no_messages("minimal.cfg", &d);
     if (c) {
         CHECK_STR(c->path, "config/good/minimal.cfg");
+        CHECK_INT(c->display.rotation, 0);
+        CHECK(!c->display.touch_swap_xy && !c->display.touch_invert_x);
+        CHECK(!c->schedule.enabled);
+        CHECK(schedule_is_open(&c->schedule, 0));
+        CHECK(c->staff_pin == NULL); /* no PIN: staff mode is off */
         CHECK_INT(c->settings.idle_timeout, 90);
         CHECK_INT(c->settings.reset_countdown, 20);
         CHECK_INT(c->theme.text_size, 100);
@@ -265,6 +270,22 @@ static void test_full(void)
         CHECK_INT(p->choices[1].picture, CONTENT_NONE);
         CHECK_INT(p->next, 2);
         CHECK_STR(c->pages[4].text, "Adjacent strings join into one.");
+        CHECK_INT(c->display.rotation, 270);
+        CHECK(c->display.touch_swap_xy);
+        CHECK(c->display.touch_invert_x);
+        CHECK(!c->display.touch_invert_y);
+        CHECK_STR(c->staff_pin, "2580");
+        CHECK(c->schedule.enabled);
+        /* Monday 08:29 closed, 08:30 open, 17:29 open, 17:30 closed; Saturday morning open;
+         * Sunday open until midnight. */
+        CHECK(!schedule_is_open(&c->schedule, schedule_minute_of_week(1, 8, 29)));
+        CHECK(schedule_is_open(&c->schedule, schedule_minute_of_week(1, 8, 30)));
+        CHECK(schedule_is_open(&c->schedule, schedule_minute_of_week(5, 17, 29)));
+        CHECK(!schedule_is_open(&c->schedule, schedule_minute_of_week(5, 17, 30)));
+        CHECK(schedule_is_open(&c->schedule, schedule_minute_of_week(6, 9, 0)));
+        CHECK(!schedule_is_open(&c->schedule, schedule_minute_of_week(6, 12, 0)));
+        CHECK(schedule_is_open(&c->schedule, schedule_minute_of_week(0, 23, 59)));
+        CHECK(!schedule_is_open(&c->schedule, schedule_minute_of_week(0, 9, 59)));
     }
     content_destroy(c);
     diag_finish(&d);

@@ -1,8 +1,10 @@
 /* Layout with the real fonts, on every screen of a config at every screen size the kiosk must
  * serve: no text runs off the screen sideways, no button is smaller than a fingertip, and no
  * text or picture lies on top of another. Usage: test_layout CONFIG... */
+#define _POSIX_C_SOURCE 200809L
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <string.h>
 
 #include "app.h"
 #include "check.h"
@@ -91,6 +93,35 @@ static void check_screen(struct view *v, const char *cfg, const char *screen)
     CHECK(ok);
 }
 
+/* Staff mode's screens, as staff see them with a long report and a wrong PIN typed. */
+static void check_staff_screens(struct view *v, const char *path)
+{
+    session_preview(&v->session, SCREEN_STAFF_PIN, CONTENT_NONE, false);
+    strcpy(v->session.staff.entered, "12");
+    v->session.staff.wrong = true;
+    check_screen(v, path, "staff PIN pad");
+    session_preview(&v->session, SCREEN_STAFF, CONTENT_NONE, false);
+    v->session.staff_report =
+        "Version 0.1.0\nConfig: /boot/firmware/kiosk/kiosk.cfg\nOK: 35 pages in 8 topics, 5 "
+        "warnings\nLast reload at 14:02: *2 errors*, still showing the content from 09:15\n"
+        "- kiosk.cfg:12: pages.[3].title: is the number 4; write text in double quotes\n"
+        "- kiosk.cfg:40: opening_hours[1]: \"Mon-Fri 9-5\": the opening time is not a time";
+    check_screen(v, path, "staff menu");
+    v->session.staff_report = NULL;
+    session_preview(&v->session, SCREEN_STAFF_TOUCH, CONTENT_NONE, false);
+    v->session.staff.touch_seen = true;
+    v->session.staff.touches = 12;
+    v->session.staff.touch_x = v->width - 1;
+    v->session.staff.touch_y = v->height / 2;
+    check_screen(v, path, "touch test");
+    session_preview(&v->session, SCREEN_STAFF_CLEAN, CONTENT_NONE, false);
+    v->session.staff.clean_seconds = 30;
+    check_screen(v, path, "clean screen");
+    session_preview(&v->session, SCREEN_ASLEEP, CONTENT_NONE, false);
+    check_screen(v, path, "asleep");
+    CHECK(v->layout.n_items == 0 && v->layout.background.r == 0);
+}
+
 static void check_config(const char *path)
 {
     struct diag_list diags;
@@ -101,6 +132,9 @@ static void check_config(const char *path)
     if (!c) {
         fprintf(stderr, "%s does not load\n", path);
         return;
+    }
+    if (!c->staff_pin) {
+        c->staff_pin = strdup("2580"); /* so staff mode's screens are laid out too */
     }
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 16, 16, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
@@ -119,6 +153,7 @@ static void check_config(const char *path)
         check_screen(&v, path, "countdown");
         session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
         check_screen(&v, path, "cover");
+        check_staff_screens(&v, path);
         view_finish(&v);
     }
     SDL_DestroyRenderer(sdl);

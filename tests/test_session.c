@@ -368,6 +368,200 @@ static void test_reset_after_anything(const struct content *c)
     }
 }
 
+/* ---- opening hours ----------------------------------------------------------------------- */
+
+static void test_opening_hours(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    /* Closing time while nobody is there: black at once. */
+    CHECK(session_set_open(&s, false, 1000));
+    CHECK_INT(s.screen, SCREEN_ASLEEP);
+    CHECK(!session_set_open(&s, false, 2000)); /* only a change acts */
+    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+    /* A touch on the black screen wakes the welcome screen and presses nothing: the welcome
+     * screen is still there after the finger lifts. */
+    CHECK(ev(&s, INPUT_DOWN, 100, 100, go(FX_A1), 5000));
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+    ev(&s, INPUT_UP, 100, 100, go(FX_A1), 5080);
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+    CHECK_INT(s.visit.pressed.action, ACTION_NONE);
+    /* Woken but nobody starts: back to black after the idle time. */
+    CHECK(session_deadline(&s) == 5000 + 60000);
+    CHECK(!session_tick(&s, 5000 + 59999));
+    CHECK(session_tick(&s, 5000 + 60000));
+    CHECK_INT(s.screen, SCREEN_ASLEEP);
+    /* Woken for one visit: the visit runs as in opening hours, and its end is black again. */
+    ev(&s, INPUT_DOWN, 100, 100, NONE, 100000);
+    ev(&s, INPUT_UP, 100, 100, NONE, 100080);
+    uint64_t t = start_visit(&s, 101000);
+    CHECK_INT(s.screen, SCREEN_PAGE);
+    tap(&s, go(FX_B1), t);
+    CHECK_INT(s.visit.page, FX_B1);
+    session_tick(&s, t + 80 + 60000);
+    CHECK(s.visit.countdown);
+    session_tick(&s, t + 80 + 60000 + 10000);
+    CHECK_INT(s.screen, SCREEN_ASLEEP);
+    /* Quick exit outside hours: the cover, then black. */
+    ev(&s, INPUT_DOWN, 100, 100, NONE, 300000);
+    ev(&s, INPUT_UP, 100, 100, NONE, 300080);
+    start_visit(&s, 301000);
+    ev(&s, INPUT_DOWN, 700, 20, button(ACTION_QUICK_EXIT), 302000);
+    CHECK_INT(s.screen, SCREEN_COVER);
+    ev(&s, INPUT_UP, 700, 20, button(ACTION_QUICK_EXIT), 302050);
+    session_tick(&s, 302000 + 60000);
+    CHECK_INT(s.screen, SCREEN_ASLEEP);
+    /* Opening time: the welcome screen comes back by itself. */
+    CHECK(session_set_open(&s, true, 400000));
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+    /* Closing time in the middle of a visit does not cut it short. */
+    start_visit(&s, 500000);
+    CHECK(!session_set_open(&s, false, 501000));
+    CHECK_INT(s.screen, SCREEN_PAGE);
+    session_tick(&s, 501000 + 60000);
+    session_tick(&s, 501000 + 70000);
+    CHECK_INT(s.screen, SCREEN_ASLEEP);
+}
+
+/* ---- staff mode -------------------------------------------------------------------------- */
+
+static void test_staff_off_without_pin(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    ev(&s, INPUT_DOWN, 5, 5, NONE, 1000);
+    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+    session_tick(&s, 1000 + 60000);
+    CHECK(!session_in_staff_mode(&s));
+}
+
+static void type(struct session *s, const char *digits, uint64_t *t)
+{
+    for (const char *d = digits; *d; d++) {
+        struct hit key = {ACTION_KEY, *d - '0'};
+        tap(s, key, *t);
+        *t += 200;
+    }
+}
+
+static void test_staff_gesture(struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = start_visit(&s, 1000);
+    tap(&s, go(FX_B1), t);
+    /* A hold in the corner that is too short, or that wanders off, opens nothing. */
+    ev(&s, INPUT_DOWN, 10, 10, button(ACTION_BACK), 10000);
+    CHECK(session_deadline(&s) == 10000 + SESSION_STAFF_HOLD_MS);
+    CHECK(!session_tick(&s, 10000 + SESSION_STAFF_HOLD_MS - 1));
+    ev(&s, INPUT_UP, 10, 10, button(ACTION_BACK), 10000 + SESSION_STAFF_HOLD_MS - 1);
+    CHECK_INT(s.screen, SCREEN_PAGE); /* it was a (long) tap on Back */
+    ev(&s, INPUT_DOWN, 10, 10, NONE, 20000);
+    ev(&s, INPUT_MOVE, 200, 10, NONE, 20100);
+    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+    session_tick(&s, 20000 + SESSION_STAFF_HOLD_MS);
+    CHECK(!session_in_staff_mode(&s));
+    ev(&s, INPUT_UP, 200, 10, NONE, 26000);
+    /* Outside the corner a long press is just a long press. */
+    ev(&s, INPUT_DOWN, 400, 300, NONE, 30000);
+    session_tick(&s, 30000 + 3 * SESSION_STAFF_HOLD_MS);
+    CHECK(!session_in_staff_mode(&s));
+    ev(&s, INPUT_UP, 400, 300, NONE, 30000 + 3 * SESSION_STAFF_HOLD_MS);
+    /* Five seconds still in the corner opens the pad, wipes the visit, and lifting the finger
+     * presses no key. */
+    t = 60000;
+    ev(&s, INPUT_DOWN, 20, 30, button(ACTION_BACK), t);
+    CHECK(session_tick(&s, t + SESSION_STAFF_HOLD_MS));
+    CHECK_INT(s.screen, SCREEN_STAFF_PIN);
+    CHECK_INT(s.visit.page, FX_MENU);
+    CHECK_INT(s.visit.depth, 0);
+    struct hit one = {ACTION_KEY, 1};
+    ev(&s, INPUT_UP, 20, 30, one, t + SESSION_STAFF_HOLD_MS + 100);
+    CHECK_STR(s.staff.entered, "");
+    /* The hold works from the welcome screen too (its first touch wakes the menu). */
+    session_reset(&s);
+    ev(&s, INPUT_DOWN, 5, 5, NONE, 100000);
+    session_tick(&s, 100000 + SESSION_STAFF_HOLD_MS);
+    CHECK_INT(s.screen, SCREEN_STAFF_PIN);
+}
+
+static void test_staff_pin(struct content *c)
+{
+    struct session s, fresh;
+    session_init(&s, c, W, H);
+    session_init(&fresh, c, W, H);
+    uint64_t t = 1000;
+    ev(&s, INPUT_DOWN, 5, 5, NONE, t);
+    session_tick(&s, t + SESSION_STAFF_HOLD_MS);
+    ev(&s, INPUT_UP, 5, 5, NONE, t + SESSION_STAFF_HOLD_MS);
+    t += 10000;
+    /* A wrong PIN says so and clears; Erase takes back a digit. */
+    type(&s, "1234", &t);
+    CHECK_INT(s.screen, SCREEN_STAFF_PIN);
+    CHECK(s.staff.wrong);
+    CHECK_STR(s.staff.entered, "");
+    type(&s, "25", &t);
+    tap(&s, button(ACTION_KEY_ERASE), t);
+    t += 200;
+    CHECK_STR(s.staff.entered, "2");
+    CHECK(!s.staff.wrong);
+    type(&s, "580", &t);
+    CHECK_INT(s.screen, SCREEN_STAFF);
+    /* Reload is handed to the app. */
+    tap(&s, button(ACTION_STAFF_RELOAD), t);
+    t += 200;
+    CHECK(s.reload_requested);
+    s.reload_requested = false;
+    /* Touch test: every touch is shown where it landed; Done goes back. */
+    tap(&s, button(ACTION_STAFF_TOUCH_TEST), t);
+    t += 200;
+    CHECK_INT(s.screen, SCREEN_STAFF_TOUCH);
+    ev(&s, INPUT_DOWN, 321, 123, NONE, t);
+    CHECK(s.staff.touch_seen && s.staff.touch_x == 321 && s.staff.touch_y == 123);
+    ev(&s, INPUT_MOVE, 330, 140, NONE, t + 50);
+    CHECK(s.staff.touch_x == 330 && s.staff.touch_y == 140);
+    ev(&s, INPUT_UP, 330, 140, NONE, t + 100);
+    CHECK_INT(s.staff.touches, 1);
+    CHECK_INT(s.screen, SCREEN_STAFF_TOUCH);
+    t += 500;
+    tap(&s, button(ACTION_STAFF_BACK), t);
+    t += 200;
+    CHECK_INT(s.screen, SCREEN_STAFF);
+    /* Clean screen: touches do nothing for 30 s, even on a button, then the menu returns. */
+    tap(&s, button(ACTION_STAFF_CLEAN), t);
+    uint64_t clean = t + 80;
+    CHECK_INT(s.screen, SCREEN_STAFF_CLEAN);
+    CHECK_INT(s.staff.clean_seconds, 30);
+    CHECK(!ev(&s, INPUT_DOWN, 10, 10, button(ACTION_STAFF_CLOSE), clean + 1000));
+    ev(&s, INPUT_UP, 10, 10, button(ACTION_STAFF_CLOSE), clean + 1100);
+    CHECK_INT(s.screen, SCREEN_STAFF_CLEAN);
+    CHECK(session_tick(&s, clean + 1000)); /* the count on screen goes down */
+    CHECK_INT(s.staff.clean_seconds, 29);
+    /* A hand resting on the glass does not stop the count. */
+    ev(&s, INPUT_DOWN, 300, 300, NONE, clean + 2000);
+    CHECK(session_tick(&s, clean + SESSION_CLEAN_MS));
+    ev(&s, INPUT_UP, 300, 300, NONE, clean + SESSION_CLEAN_MS + 10);
+    CHECK_INT(s.screen, SCREEN_STAFF);
+    /* Staff who walk away: staff mode closes by itself and leaves nothing behind. */
+    t = clean + SESSION_CLEAN_MS + 10;
+    CHECK(session_deadline(&s) == t + 60000 - 10);
+    session_tick(&s, t + 60000);
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+    CHECK(memcmp(&s.staff, &fresh.staff, sizeof(s.staff)) == 0);
+    CHECK(memcmp(&s.visit, &fresh.visit, sizeof(s.visit)) == 0);
+    /* Three wrong PINs close the pad. */
+    ev(&s, INPUT_DOWN, 5, 5, NONE, 900000);
+    session_tick(&s, 900000 + SESSION_STAFF_HOLD_MS);
+    ev(&s, INPUT_UP, 5, 5, NONE, 900000 + SESSION_STAFF_HOLD_MS);
+    t = 910000;
+    type(&s, "0000", &t);
+    type(&s, "1111", &t);
+    CHECK_INT(s.screen, SCREEN_STAFF_PIN);
+    type(&s, "2222", &t);
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+    CHECK(memcmp(&s.staff, &fresh.staff, sizeof(s.staff)) == 0);
+}
+
 int main(void)
 {
     struct content *c = fixture_content();
@@ -381,6 +575,11 @@ int main(void)
     test_swipes(c);
     test_scroll_and_glide(c);
     test_reset_after_anything(c);
+    test_opening_hours(c);
+    test_staff_off_without_pin(c);
+    c->staff_pin = xstrdup("2580");
+    test_staff_gesture(c);
+    test_staff_pin(c);
     content_destroy(c);
     return check_summary("test_session");
 }

@@ -1,6 +1,7 @@
 /* kiosk: the command line. Finds and checks the config, then runs, checks or renders. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "cli.h"
@@ -30,6 +31,31 @@ static void print_summary(const char *path, const struct content *c, const struc
     }
 }
 
+/* The live kiosk: starts with the config if it checks OK, else with the last good copy kept in
+ * systemd's state folder ($STATE_DIRECTORY), and keeps watching the file for changes. */
+static int run(char *path, const struct cli_options *opt)
+{
+    char state[4096] = "";
+    const char *dirs = getenv("STATE_DIRECTORY"); /* may list several, separated by ':' */
+    if (dirs) {
+        snprintf(state, sizeof(state), "%.*s", (int)strcspn(dirs, ":"), dirs);
+    }
+    struct reload reload;
+    reload_init(&reload, path, config_assets_dir(), state[0] ? state : NULL);
+    free(path);
+    struct content *content = reload_boot(&reload);
+    int status = 1;
+    if (!content) {
+        fprintf(stderr, "kiosk: %s has errors and there is no last good copy to show instead; "
+                        "fix them and start again (kiosk --check lists them)\n",
+                reload.path);
+    } else {
+        status = app_run(&reload, content, opt->windowed, opt->width, opt->height);
+    }
+    reload_finish(&reload);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     struct cli_options opt;
@@ -52,6 +78,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "kiosk: no config file found. Looked in:\n%s", tried);
         return 1;
     }
+    if (opt.mode == CLI_RUN) {
+        return run(path, &opt);
+    }
     struct diag_list diags;
     diag_init(&diags, path);
     struct content *content = config_load(path, config_assets_dir(), &diags);
@@ -63,10 +92,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "kiosk: %s has %zu error%s; fix them and start again (kiosk --check "
                         "lists them)\n",
                 path, diags.errors, diags.errors == 1 ? "" : "s");
-    } else if (opt.mode == CLI_RENDER) {
-        status = app_render_all(content, opt.render_dir, opt.width, opt.height);
     } else {
-        status = app_run(content, opt.windowed, opt.width, opt.height);
+        status = app_render_all(content, opt.render_dir, opt.width, opt.height);
     }
     content_destroy(content);
     diag_finish(&diags);

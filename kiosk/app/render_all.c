@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "log.h"
+#include "staff_report.h"
 #include "view.h"
 
 static bool save(struct view *v, SDL_Surface *surface, const char *dir, const char *name)
@@ -88,6 +89,26 @@ int app_render_all(const struct content *content, const char *dir, int width, in
         session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
         ok = save(&v, surface, dir, "cover");
         written += ok;
+    }
+    if (ok && content->staff_pin) {
+        /* Staff mode's screens, so staff can see what the corner hold leads to. */
+        char report[1024];
+        staff_report_format(report, sizeof(report), content, NULL);
+        static const struct {
+            enum session_screen screen;
+            const char *name;
+        } staff[] = {{SCREEN_STAFF_PIN, "staff-pin"},
+                     {SCREEN_STAFF, "staff"},
+                     {SCREEN_STAFF_TOUCH, "staff-touch"},
+                     {SCREEN_STAFF_CLEAN, "staff-clean"}};
+        for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]) && ok; i++) {
+            session_preview(&v.session, staff[i].screen, CONTENT_NONE, false);
+            v.session.staff_report = report;
+            v.session.staff.clean_seconds = SESSION_CLEAN_MS / 1000;
+            ok = save(&v, surface, dir, staff[i].name);
+            written += ok;
+        }
+        v.session.staff_report = NULL;
     }
     if (ok) {
         printf("kiosk: wrote %d screens at %dx%d to %s\n", written, width, height, dir);

@@ -74,7 +74,9 @@ static struct view_key key_of(const struct session *s)
 void view_update(struct view *v)
 {
     struct view_key k = key_of(&v->session);
-    if (v->layout_valid && memcmp(&k, &v->key, sizeof(k)) == 0) {
+    /* Staff screens change with every key and touch; they are rare, so they always rebuild. */
+    if (v->layout_valid && memcmp(&k, &v->key, sizeof(k)) == 0 &&
+        !session_in_staff_mode(&v->session)) {
         return;
     }
     layout_build(&v->layout, v->content, &v->session, &v->metrics, v->width, v->height);

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "schedule.h"
 #include "xalloc.h"
 
 #define ID_MAX 64
@@ -957,8 +958,11 @@ static int member_picture(struct reader *r, const config_setting_t *group, const
 /* ---- settings, look and words -------------------------------------------------------------- */
 
 static const char *const root_keys[] = {
-    "idle_timeout", "reset_countdown", "help_page", "welcome_picture", "look", "words",
-    "menu",         "topics",          "pages"};
+    "idle_timeout", "reset_countdown", "help_page", "welcome_picture", "look",
+    "words",        "menu",            "topics",    "pages",           "display",
+    "opening_hours", "staff_pin"};
+static const char *const display_keys[] = {"rotation", "touch_swap_xy", "touch_invert_x",
+                                           "touch_invert_y"};
 static const char *const look_keys[] = {"font", "font_bold", "text_size", "colors"};
 static const char *const menu_keys[] = {"title", "text", "choices"};
 static const char *const topic_keys[] = {"title", "picture", "pages"};
@@ -1840,10 +1844,11 @@ static bool unquoted_value(struct line_view v, char *hint, size_t size)
         while (to > text && v.s[to - 1] == ' ') {
             to--;
         }
+        char shown[100]; /* cut on a character boundary, broken bytes shown as '?' */
+        quote_excerpt(v.s + text, to - text, 80, shown, sizeof(shown));
         snprintf(hint, size,
-                 "text needs straight double quotes at both ends%s: write %.*s = \"%.*s\";",
-                 single ? ", not single quotes" : "", (int)(name_end - name), v.s + name,
-                 (int)(to - text > 80 ? 80 : to - text), v.s + text);
+                 "text needs straight double quotes at both ends%s: write %.*s = \"%s\";",
+                 single ? ", not single quotes" : "", (int)(name_end - name), v.s + name, shown);
         return true;
     }
     return false;
@@ -2021,6 +2026,111 @@ static char *normalise(const char *data, size_t size)
     return out;
 }
 
+/* ---- the panel, opening hours and staff mode ----------------------------------------------- */
+
+/* The member `name` of `group` as true/false; `fallback` when missing or wrong (reported). */
+static bool member_bool(struct reader *r, const config_setting_t *group, const char *prefix,
+                        const char *name, bool fallback)
+{
+    const config_setting_t *s = group ? config_setting_get_member(group, name) : NULL;
+    if (!s) {
+        return fallback;
+    }
+    if (config_setting_type(s) == CONFIG_TYPE_BOOL) {
+        return config_setting_get_bool(s) != 0;
+    }
+    char key[KEY_MAX], expected[160];
+    snprintf(key, sizeof(key), "%s.%s", prefix, name);
+    snprintf(expected, sizeof(expected), "write true or false without quotes, e.g. %s = %s;",
+             name, fallback ? "true" : "false");
+    report_type(r, s, key, expected);
+    return fallback;
+}
+
+static const struct int_spec rotation_spec = {"rotation", 0, 270, 0, "degrees"};
+
+static void read_display(struct reader *r, const config_setting_t *root)
+{
+    struct display *d = &r->content->display;
+    const config_setting_t *g =
+        member_group(r, root, "display", "display", "display = { rotation = 90; };");
+    if (!g) {
+        return;
+    }
+    check_known(r, g, "display", display_keys, COUNT(display_keys));
+    d->rotation = member_int(r, g, "display", &rotation_spec);
+    if (d->rotation % 90 != 0) {
+        diag_add(r->diags, DIAG_ERROR, line_of(config_setting_get_member(g, "rotation")),
+                 "display.rotation", "%d is not a quarter turn; write 0, 90, 180 or 270",
+                 d->rotation);
+        d->rotation = 0;
+    }
+    d->touch_swap_xy = member_bool(r, g, "display", "touch_swap_xy", false);
+    d->touch_invert_x = member_bool(r, g, "display", "touch_invert_x", false);
+    d->touch_invert_y = member_bool(r, g, "display", "touch_invert_y", false);
+}
+
+static void read_opening_hours(struct reader *r, const config_setting_t *root)
+{
+    const char *example = "opening_hours = [ \"Mon-Fri 08:30-17:30\", \"Sat 09:00-12:00\" ];";
+    const config_setting_t *s = config_setting_get_member(root, "opening_hours");
+    if (!s) {
+        return;
+    }
+    int type = config_setting_type(s);
+    if (type != CONFIG_TYPE_ARRAY && type != CONFIG_TYPE_LIST) {
+        char expected[256];
+        snprintf(expected, sizeof(expected), "write a list of times in square brackets, e.g. %s",
+                 example);
+        report_type(r, s, "opening_hours", expected);
+        return;
+    }
+    int n = config_setting_length(s);
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+        char key[KEY_MAX], err[256];
+        snprintf(key, sizeof(key), "opening_hours[%d]", i + 1);
+        const char *v = text_of(r, e, key, "write each rule in double quotes, e.g. "
+                                           "\"Mon-Fri 08:30-17:30\"");
+        if (v && !schedule_add_rule(&r->content->schedule, v, err, sizeof(err))) {
+            /* libconfig gives the last element of a list the line of the closing bracket. */
+            int line = line_of_text(r, v, strlen(v), line_of(s));
+            char quoted[64];
+            quote_excerpt(v, strlen(v), 40, quoted, sizeof(quoted));
+            diag_add(r->diags, DIAG_ERROR, line, key, "\"%s\": %s", quoted, err);
+        }
+    }
+    if (n == 0) {
+        diag_add(r->diags, DIAG_WARNING, line_of(s), "opening_hours",
+                 "is empty, so the kiosk stays awake all the time; to sleep outside opening "
+                 "hours write e.g. %s", example);
+    }
+}
+
+static void read_staff_pin(struct reader *r, const config_setting_t *root)
+{
+    int line;
+    const char *pin = member_text(r, root, "staff_pin", "staff_pin",
+                                  "write 4 to 8 digits in double quotes, e.g. staff_pin = "
+                                  "\"2580\"; or \"\" to turn staff mode off",
+                                  &line);
+    if (!pin || !pin[0]) {
+        return; /* no PIN: staff mode is off */
+    }
+    size_t n = strlen(pin);
+    bool digits = true;
+    for (size_t i = 0; i < n; i++) {
+        digits = digits && is_digit((unsigned char)pin[i]);
+    }
+    if (!digits || n < 4 || n > 8) {
+        diag_add(r->diags, DIAG_ERROR, line, "staff_pin",
+                 "must be 4 to 8 digits (0-9) and nothing else, e.g. staff_pin = \"2580\"; "
+                 "write \"\" to turn staff mode off");
+        return;
+    }
+    r->content->staff_pin = xstrdup(pin);
+}
+
 static void read_all(struct reader *r, const config_setting_t *root)
 {
     struct content *c = r->content;
@@ -2029,6 +2139,9 @@ static void read_all(struct reader *r, const config_setting_t *root)
     c->settings.reset_countdown = member_int(r, root, "", &reset_spec);
     read_look(r, root);
     read_words(r, root);
+    read_display(r, root);
+    read_opening_hours(r, root);
+    read_staff_pin(r, root);
     const config_setting_t *menu = read_menu(r, root);
     c->menu = 0;
     read_topics(r, root);
@@ -2134,7 +2247,7 @@ struct content *config_load_buffer(const char *path, const char *data, size_t si
     return r.content;
 }
 
-struct content *config_load(const char *path, const char *assets_dir, struct diag_list *diags)
+char *config_read_bytes(const char *path, size_t *size_out, struct diag_list *diags)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -2184,6 +2297,22 @@ struct content *config_load(const char *path, const char *assets_dir, struct dia
         return NULL;
     }
     fclose(f);
+    if (size > CONFIG_MAX_BYTES) {
+        report_too_large(diags); /* it grew past the limit after stat looked */
+        free(data);
+        return NULL;
+    }
+    *size_out = size;
+    return data;
+}
+
+struct content *config_load(const char *path, const char *assets_dir, struct diag_list *diags)
+{
+    size_t size = 0;
+    char *data = config_read_bytes(path, &size, diags);
+    if (!data) {
+        return NULL;
+    }
     struct content *content = config_load_buffer(path, data, size, assets_dir, diags);
     free(data);
     return content;

@@ -16,6 +16,10 @@
  * Returns the content, owned by the caller, or NULL when there was any error. */
 struct content *config_load(const char *path, const char *assets_dir, struct diag_list *diags);
 
+/* Reads the file at `path` as config_load does (refusing folders and files over the limit),
+ * returning its bytes (malloc'd) and their count, or NULL with the problem in `diags`. */
+char *config_read_bytes(const char *path, size_t *size, struct diag_list *diags);
+
 /* The same from bytes already in memory; `path` names the file in messages and sets the folder
  * that relative picture paths start from. Used by config_load and by the fuzzer. */
 struct content *config_load_buffer(const char *path, const char *data, size_t size,

@@ -49,6 +49,7 @@ void content_destroy(struct content *content)
     words_free(&content->words);
     free(content->theme.font);
     free(content->theme.font_bold);
+    free(content->staff_pin);
     free(content->path);
     free(content);
 }

@@ -6,6 +6,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "display.h"
+#include "schedule.h"
+
 #define CONTENT_NONE (-1)
 /* The topic menu is an ordinary page with choices; this id is reserved for it. */
 #define CONTENT_MENU_ID "menu"
@@ -96,7 +99,10 @@ struct content {
     struct words words;
     struct theme theme;
     struct settings settings;
-    char *path; /* the file it was read from */
+    struct display display;   /* rotation and touch mapping of the panel */
+    struct schedule schedule; /* opening hours; not enabled means always awake */
+    char *staff_pin;          /* digits that open staff mode, or NULL: staff mode is off */
+    char *path;               /* the file it was read from */
 };
 
 /* Names of the theme colours as written in the config, in enum order. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "layout_internal.h"
 #include "markup.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -12,19 +13,6 @@
  * the sum of its words, so a little slack keeps every line inside its column. */
 #define LINE_FILL 0.97
 
-enum align { ALIGN_LEFT, ALIGN_CENTER };
-
-/* Everything one build needs, so helpers take one argument instead of seven. */
-struct build {
-    struct layout *l;
-    const struct content *c;
-    const struct session *s;
-    const struct text_metrics *m;
-    int w, h;
-    double u; /* one hundredth of the screen's short side: the unit every size derives from */
-    int touch, margin, gap, pad, radius;
-    bool scrolls; /* items emitted now move with the page */
-};
 
 /* ---- the lists ------------------------------------------------------------------------ */
 
@@ -71,7 +59,7 @@ static size_t push_item(struct build *b, struct draw_item item)
     return l->n_items++;
 }
 
-static void push_hit(struct build *b, struct rect r, struct hit hit)
+void layout_push_hit(struct build *b, struct rect r, struct hit hit)
 {
     struct layout *l = b->l;
     if (l->n_hits == l->cap_hits) {
@@ -82,7 +70,7 @@ static void push_hit(struct build *b, struct rect r, struct hit hit)
     l->hits[l->n_hits++] = h;
 }
 
-static size_t rect_item(struct build *b, struct rect r, struct color color, unsigned char alpha,
+size_t layout_rect(struct build *b, struct rect r, struct color color, unsigned char alpha,
                         int radius)
 {
     struct draw_item it = {.kind = DRAW_RECT, .rect = r, .color = color, .alpha = alpha,
@@ -122,7 +110,7 @@ static void rollback(struct build *b, struct mark k)
     b->l->store_used = k.store;
 }
 
-static struct color color(const struct build *b, enum theme_color which)
+struct color layout_color(const struct build *b, enum theme_color which)
 {
     return b->c->theme.colors[which];
 }
@@ -134,12 +122,12 @@ static struct color pressed(struct color c)
     return d;
 }
 
-static int text_width(const struct build *b, enum font_style f, const char *s, size_t len)
+int layout_text_width(const struct build *b, enum font_style f, const char *s, size_t len)
 {
     return b->m->width(b->m->ctx, f, s, len);
 }
 
-static int line_height(const struct build *b, enum font_style f)
+int layout_line_height(const struct build *b, enum font_style f)
 {
     return b->m->line_height(b->m->ctx, f);
 }
@@ -164,7 +152,7 @@ static void flow_newline(struct flow *f)
     if (f->align == ALIGN_CENTER && f->line_used) {
         shift_items(f->b, f->line_first, (f->width - f->indent - f->line_w) / 2, 0);
     }
-    f->y += line_height(f->b, f->regular);
+    f->y += layout_line_height(f->b, f->regular);
     f->line_w = 0;
     f->line_used = false;
     f->segment = -1;
@@ -183,16 +171,16 @@ static void flow_piece(struct flow *f, enum font_style font, const char *s, size
         }
         store_add(b->l, s, len);
         seg->len += len;
-        seg->rect.w = text_width(b, font, layout_text(b->l, seg), seg->len);
+        seg->rect.w = layout_text_width(b, font, layout_text(b->l, seg), seg->len);
         f->line_w = seg->rect.x - (f->left + f->indent) + seg->rect.w;
     } else {
-        int sp = space ? text_width(b, font, " ", 1) : 0;
+        int sp = space ? layout_text_width(b, font, " ", 1) : 0;
         struct draw_item it = {.kind = DRAW_TEXT, .color = f->color, .font = font,
                                .picture = CONTENT_NONE, .alpha = 255};
         it.rect.x = f->left + f->indent + f->line_w + sp;
         it.rect.y = f->y;
-        it.rect.w = text_width(b, font, s, len);
-        it.rect.h = line_height(b, font);
+        it.rect.w = layout_text_width(b, font, s, len);
+        it.rect.h = layout_line_height(b, font);
         it.text = store_add(b->l, s, len);
         it.len = len;
         f->segment = (long)push_item(b, it);
@@ -214,13 +202,13 @@ static size_t fitting_prefix(const struct build *b, enum font_style font, const 
         if (mid == lo) {
             /* No character boundary strictly between lo and hi except hi itself. */
             size_t step = lo + utf8_char_len(s + lo, len - lo);
-            if (step <= hi && text_width(b, font, s, step) <= room) {
+            if (step <= hi && layout_text_width(b, font, s, step) <= room) {
                 lo = step;
                 continue;
             }
             break;
         }
-        if (text_width(b, font, s, mid) <= room) {
+        if (layout_text_width(b, font, s, mid) <= room) {
             lo = mid;
         } else {
             hi = mid - 1;
@@ -237,8 +225,8 @@ static void flow_word(struct flow *f, const struct markup_token *t)
     const char *s = t->text;
     size_t len = t->len;
     bool space = f->line_used && !t->glued && f->line_w > 0; /* none right after a bullet */
-    int ww = text_width(b, font, s, len);
-    int sp = space ? text_width(b, font, " ", 1) : 0;
+    int ww = layout_text_width(b, font, s, len);
+    int sp = space ? layout_text_width(b, font, " ", 1) : 0;
     if (f->line_used && f->line_w + sp + ww > avail) {
         flow_newline(f);
         space = false;
@@ -262,7 +250,7 @@ static void flow_word(struct flow *f, const struct markup_token *t)
         len -= n;
         space = false;
         sp = 0;
-        ww = len ? text_width(b, font, s, len) : 0;
+        ww = len ? layout_text_width(b, font, s, len) : 0;
     }
     if (len > 0) {
         flow_piece(f, font, s, len, space);
@@ -270,14 +258,14 @@ static void flow_word(struct flow *f, const struct markup_token *t)
 }
 
 /* Lays out marked-up text in a column; returns the y below its last line. */
-static int flow_text(struct build *b, const char *text, int left, int width, int y,
+int layout_flow(struct build *b, const char *text, int left, int width, int y,
                      enum font_style regular, enum font_style bold, struct color color,
                      enum align align)
 {
     struct flow f = {.b = b, .left = left, .width = width, .y = y, .align = align,
                      .regular = regular, .bold = bold, .color = color, .segment = -1,
                      .line_first = b->l->n_items};
-    int lh = line_height(b, regular);
+    int lh = layout_line_height(b, regular);
     struct markup_cursor cur;
     markup_init(&cur, text, text ? strlen(text) : 0);
     bool any = false;
@@ -313,7 +301,7 @@ static int flow_text(struct build *b, const char *text, int left, int width, int
             f.line_w = 0;
             flow_piece(&f, regular, bullet, sizeof(bullet) - 1, false);
             f.segment = -1;
-            f.indent = text_width(b, regular, bullet, sizeof(bullet) - 1) + lh / 2;
+            f.indent = layout_text_width(b, regular, bullet, sizeof(bullet) - 1) + lh / 2;
             f.line_w = 0;
             any = true;
             break;
@@ -330,19 +318,13 @@ static int flow_text(struct build *b, const char *text, int left, int width, int
 
 /* ---- buttons ----------------------------------------------------------------------------- */
 
-struct button_style {
-    enum theme_color bg, fg;
-    enum font_style font;
-    int min_h;
-    int picture;
-};
-
 /* A rounded button with a wrapped, centred label and an optional icon. Returns its height. */
-static int button(struct build *b, int x, int y, int w, const char *label, struct button_style st,
+int layout_button(struct build *b, int x, int y, int w, const char *label, struct button_style st,
                   struct hit hit)
 {
-    struct color bg = color(b, st.bg);
-    if (b->s->screen == SCREEN_PAGE && hit.action != ACTION_NONE &&
+    struct color bg = layout_color(b, st.bg);
+    if ((b->s->screen == SCREEN_PAGE || session_in_staff_mode(b->s)) &&
+        hit.action != ACTION_NONE &&
         b->s->visit.pressed.action == hit.action && b->s->visit.pressed.target == hit.target) {
         bg = pressed(bg);
     }
@@ -351,12 +333,12 @@ static int button(struct build *b, int x, int y, int w, const char *label, struc
         pw > 0 && ph > 0) {
         icon = b->touch - b->pad; /* one size for every icon, however tall the button */
     }
-    size_t box = rect_item(b, (struct rect){x, y, w, st.min_h}, bg, 255, b->radius);
+    size_t box = layout_rect(b, (struct rect){x, y, w, st.min_h}, bg, 255, b->radius);
     int text_x = x + b->pad + (icon ? icon + b->pad : 0);
     int text_w = w - 2 * b->pad - (icon ? icon + b->pad : 0);
     size_t first = b->l->n_items;
-    int bottom = flow_text(b, label, text_x, text_w, y + b->pad, st.font, st.font,
-                           color(b, st.fg), icon ? ALIGN_LEFT : ALIGN_CENTER);
+    int bottom = layout_flow(b, label, text_x, text_w, y + b->pad, st.font, st.font,
+                           layout_color(b, st.fg), icon ? ALIGN_LEFT : ALIGN_CENTER);
     int text_h = bottom - (y + b->pad);
     int h = text_h + 2 * b->pad > st.min_h ? text_h + 2 * b->pad : st.min_h;
     shift_items(b, first, 0, (h - text_h) / 2 - b->pad);
@@ -372,7 +354,7 @@ static int button(struct build *b, int x, int y, int w, const char *label, struc
         picture_item(b, (struct rect){x + b->pad + (icon - iw) / 2, y + (h - ih) / 2, iw, ih},
                      st.picture);
     }
-    push_hit(b, (struct rect){x, y, w, h}, hit);
+    layout_push_hit(b, (struct rect){x, y, w, h}, hit);
     return h;
 }
 
@@ -381,7 +363,7 @@ static int button_height(struct build *b, int w, const char *label, struct butto
 {
     struct mark k = mark(b);
     struct hit none = {ACTION_NONE, CONTENT_NONE};
-    int h = button(b, 0, 0, w, label, st, none);
+    int h = layout_button(b, 0, 0, w, label, st, none);
     rollback(b, k);
     return h;
 }
@@ -506,24 +488,24 @@ static void centred_screen(struct build *b, int picture, const char *title, cons
         picture_item(b, (struct rect){(b->w - dw) / 2, y, dw, dh}, picture);
         y += dh + b->margin;
     }
-    y = flow_text(b, title, x, col_w, y, FONT_WELCOME, FONT_WELCOME, color(b, COLOR_HEADING),
+    y = layout_flow(b, title, x, col_w, y, FONT_WELCOME, FONT_WELCOME, layout_color(b, COLOR_HEADING),
                   ALIGN_CENTER);
     if (text && *text) {
         y += b->gap;
-        y = flow_text(b, text, x, col_w, y, FONT_LEAD, FONT_TITLE, color(b, COLOR_TEXT),
+        y = layout_flow(b, text, x, col_w, y, FONT_LEAD, FONT_TITLE, layout_color(b, COLOR_TEXT),
                       ALIGN_CENTER);
     }
     if (prompt && *prompt) {
         y += b->margin;
         struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, FONT_BUTTON, b->touch,
                                   CONTENT_NONE};
-        int pw2 = text_width(b, FONT_BUTTON, prompt, strlen(prompt)) + 4 * b->pad;
+        int pw2 = layout_text_width(b, FONT_BUTTON, prompt, strlen(prompt)) + 4 * b->pad;
         pw2 = max_int(pw2, 3 * b->touch);
         if (pw2 > col_w) {
             pw2 = col_w;
         }
         struct hit none = {ACTION_NONE, CONTENT_NONE};
-        y += button(b, (b->w - pw2) / 2, y, pw2, prompt, st, none);
+        y += layout_button(b, (b->w - pw2) / 2, y, pw2, prompt, st, none);
     }
     int dy = (b->h - y) / 2;
     shift_items(b, first, 0, dy > 0 ? dy : 0);
@@ -549,13 +531,13 @@ static int quick_exit_button(struct build *b, int y, int bar_h)
     const char *label = b->c->words.quick_exit;
     struct button_style st = {COLOR_QUICK_EXIT, COLOR_QUICK_EXIT_TEXT, FONT_BUTTON,
                               bar_h - 2 * bar_gap(b), CONTENT_NONE};
-    int w = text_width(b, FONT_BUTTON, label, strlen(label)) + 3 * b->pad;
+    int w = layout_text_width(b, FONT_BUTTON, label, strlen(label)) + 3 * b->pad;
     w = max_int(w, 2 * b->touch);
     if (w > b->w / 2) {
         w = b->w / 2;
     }
     struct hit hit = {ACTION_QUICK_EXIT, CONTENT_NONE};
-    return button(b, b->w - b->margin - w, y + bar_gap(b), w, label, st, hit);
+    return layout_button(b, b->w - b->margin - w, y + bar_gap(b), w, label, st, hit);
 }
 
 static int top_bar(struct build *b)
@@ -566,7 +548,7 @@ static int top_bar(struct build *b)
     int qh = quick_exit_button(b, 0, bar_h);
     rollback(b, k);
     bar_h = max_int(bar_h, qh + 2 * bar_gap(b));
-    rect_item(b, (struct rect){0, 0, b->w, bar_h}, color(b, COLOR_BAR), 255, 0);
+    layout_rect(b, (struct rect){0, 0, b->w, bar_h}, layout_color(b, COLOR_BAR), 255, 0);
     int qx = b->w; /* left edge of the quick exit button, found below */
     size_t qi = b->l->n_items;
     quick_exit_button(b, 0, bar_h);
@@ -583,12 +565,12 @@ static int top_bar(struct build *b)
         snprintf(line, sizeof(line), "%s \xC2\xB7 %s", t->title, progress); /* middle dot */
         int room = qx - 2 * b->margin;
         const char *shown = line;
-        if (text_width(b, FONT_SMALL, line, strlen(line)) > room * LINE_FILL) {
+        if (layout_text_width(b, FONT_SMALL, line, strlen(line)) > room * LINE_FILL) {
             shown = progress; /* a long topic name gives way; the count always shows */
         }
         struct mark before = mark(b);
-        int bottom = flow_text(b, shown, b->margin, room, 0, FONT_SMALL, FONT_SMALL,
-                               color(b, COLOR_TEXT), ALIGN_LEFT);
+        int bottom = layout_flow(b, shown, b->margin, room, 0, FONT_SMALL, FONT_SMALL,
+                               layout_color(b, COLOR_TEXT), ALIGN_LEFT);
         int th = bottom;
         if (th > bar_h) {
             rollback(b, before); /* no room even for the count at this size: leave it out */
@@ -634,7 +616,7 @@ static int nav_bar(struct build *b)
         font = fonts[f];
         int total = 0;
         for (int i = 0; i < n; i++) {
-            widths[i] = text_width(b, font, buttons[i].label, strlen(buttons[i].label)) +
+            widths[i] = layout_text_width(b, font, buttons[i].label, strlen(buttons[i].label)) +
                         3 * b->pad;
             widths[i] = max_int(widths[i], b->touch * 3 / 2);
             total += widths[i] + (i ? b->gap : 0);
@@ -656,7 +638,7 @@ static int nav_bar(struct build *b)
     }
     int bar_h = btn_h + 2 * bar_gap(b);
     int top = b->h - bar_h;
-    rect_item(b, (struct rect){0, top, b->w, bar_h}, color(b, COLOR_BAR), 255, 0);
+    layout_rect(b, (struct rect){0, top, b->w, bar_h}, layout_color(b, COLOR_BAR), 255, 0);
     int x = b->margin;
     for (int i = 0; i < n; i++) {
         struct button_style st = {buttons[i].primary ? COLOR_BUTTON : COLOR_CHOICE,
@@ -666,7 +648,7 @@ static int nav_bar(struct build *b)
         if (buttons[i].primary) {
             bx = b->w - b->margin - widths[i]; /* Next always sits at the right edge */
         }
-        button(b, bx, top + bar_gap(b), widths[i], buttons[i].label, st, buttons[i].hit);
+        layout_button(b, bx, top + bar_gap(b), widths[i], buttons[i].label, st, buttons[i].hit);
         x += widths[i] + b->gap;
     }
     return bar_h;
@@ -690,7 +672,7 @@ static int choices(struct build *b, const struct page *p, int x, int w, int y, b
             struct button_style st = {COLOR_CHOICE, COLOR_CHOICE_TEXT, FONT_BUTTON, row_h,
                                       ch->picture};
             struct hit hit = {ACTION_GOTO, ch->target};
-            button(b, x + k * (cw + b->gap), y, cw, ch->label, st, hit);
+            layout_button(b, x + k * (cw + b->gap), y, cw, ch->label, st, hit);
         }
         y += row_h + b->gap;
     }
@@ -719,8 +701,8 @@ static void page_screen(struct build *b)
                        b->m->picture_size(b->m->ctx, p->picture, &pw, &ph) && pw > 0 && ph > 0;
     if (has_picture && landscape) {
         /* The title spans the page; the picture sits beside the text below it. */
-        y = flow_text(b, p->title, col_x, col_w, y, FONT_TITLE, FONT_TITLE,
-                      color(b, COLOR_HEADING), ALIGN_LEFT);
+        y = layout_flow(b, p->title, col_x, col_w, y, FONT_TITLE, FONT_TITLE,
+                      layout_color(b, COLOR_HEADING), ALIGN_LEFT);
         text_w = col_w * 62 / 100;
         int box_w = col_w - text_w - b->margin;
         int box_h = vp.y + vp.h - b->margin - y;
@@ -736,12 +718,12 @@ static void page_screen(struct build *b)
             picture_item(b, (struct rect){col_x + (col_w - dw) / 2, y, dw, dh}, p->picture);
             y += dh + b->margin;
         }
-        y = flow_text(b, p->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE,
-                      color(b, COLOR_HEADING), ALIGN_LEFT);
+        y = layout_flow(b, p->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE,
+                      layout_color(b, COLOR_HEADING), ALIGN_LEFT);
     }
     if (p->text && *p->text) {
         y += b->gap;
-        y = flow_text(b, p->text, col_x, text_w, y, FONT_BODY, FONT_BOLD, color(b, COLOR_TEXT),
+        y = layout_flow(b, p->text, col_x, text_w, y, FONT_BODY, FONT_BOLD, layout_color(b, COLOR_TEXT),
                       ALIGN_LEFT);
     }
     if (p->n_choices > 0) {
@@ -757,16 +739,16 @@ static void page_screen(struct build *b)
     b->l->content_height = end - vp.y;
     b->l->scroll_max = max_int(0, b->l->content_height - vp.h);
     b->scrolls = false;
-    b->l->scrollbar = color(b, COLOR_HEADING);
+    b->l->scrollbar = layout_color(b, COLOR_HEADING);
 }
 
 static void countdown_overlay(struct build *b)
 {
     const struct words *w = &b->c->words;
-    struct color dim = color(b, COLOR_TEXT);
-    rect_item(b, (struct rect){0, 0, b->w, b->h}, dim, 190, 0);
+    struct color dim = layout_color(b, COLOR_TEXT);
+    layout_rect(b, (struct rect){0, 0, b->w, b->h}, dim, 190, 0);
     struct hit cont = {ACTION_CONTINUE, CONTENT_NONE};
-    push_hit(b, (struct rect){0, 0, b->w, b->h}, cont);
+    layout_push_hit(b, (struct rect){0, 0, b->w, b->h}, cont);
 
     int panel_w = b->w - 2 * b->margin;
     if (panel_w > b->h * 14 / 10 && b->w > b->h) {
@@ -774,26 +756,26 @@ static void countdown_overlay(struct build *b)
     }
     int px = (b->w - panel_w) / 2;
     int inner_x = px + b->margin, inner_w = panel_w - 2 * b->margin;
-    size_t panel = rect_item(b, (struct rect){px, 0, panel_w, 0}, color(b, COLOR_BACKGROUND), 255,
+    size_t panel = layout_rect(b, (struct rect){px, 0, panel_w, 0}, layout_color(b, COLOR_BACKGROUND), 255,
                              b->radius * 2);
     size_t first = b->l->n_items;
     int y = b->margin;
-    y = flow_text(b, w->countdown_title, inner_x, inner_w, y, FONT_WELCOME, FONT_WELCOME,
-                  color(b, COLOR_HEADING), ALIGN_CENTER);
+    y = layout_flow(b, w->countdown_title, inner_x, inner_w, y, FONT_WELCOME, FONT_WELCOME,
+                  layout_color(b, COLOR_HEADING), ALIGN_CENTER);
     char secs[16], text[512];
     snprintf(secs, sizeof(secs), "%d", b->s->visit.countdown_seconds);
     const char *names[] = {"seconds"};
     const char *values[] = {secs};
     fill_template(text, sizeof(text), w->countdown_text, names, values, 1);
     y += b->gap;
-    y = flow_text(b, text, inner_x, inner_w, y, FONT_LEAD, FONT_TITLE, color(b, COLOR_TEXT),
+    y = layout_flow(b, text, inner_x, inner_w, y, FONT_LEAD, FONT_TITLE, layout_color(b, COLOR_TEXT),
                   ALIGN_CENTER);
     y += b->margin;
     int bw = inner_w * 8 / 10;
     struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, FONT_TITLE, b->touch * 3 / 2,
                               CONTENT_NONE};
     size_t hits_before = b->l->n_hits;
-    y += button(b, px + (panel_w - bw) / 2, y, bw, w->countdown_button, st, cont);
+    y += layout_button(b, px + (panel_w - bw) / 2, y, bw, w->countdown_button, st, cont);
     y += b->margin;
     int dy = (b->h - y) / 2;
     if (dy < 0) {
@@ -828,7 +810,13 @@ void layout_build(struct layout *l, const struct content *c, const struct sessio
         struct hit start = {ACTION_NONE, CONTENT_NONE};
         centred_screen(&b, c->welcome_picture, c->words.welcome_title, c->words.welcome_text,
                        c->words.welcome_prompt);
-        push_hit(&b, (struct rect){0, 0, width, height}, start);
+        if (s->notice) {
+            /* Only for problems staff must fix, such as no touch screen found. */
+            int lh = layout_line_height(&b, FONT_SMALL);
+            layout_flow(&b, s->notice, b.margin, width - 2 * b.margin, height - b.margin - lh,
+                        FONT_SMALL, FONT_SMALL, layout_color(&b, COLOR_QUICK_EXIT), ALIGN_CENTER);
+        }
+        layout_push_hit(&b, (struct rect){0, 0, width, height}, start);
         break;
     }
     case SCREEN_COVER:
@@ -839,6 +827,16 @@ void layout_build(struct layout *l, const struct content *c, const struct sessio
         if (s->visit.countdown) {
             countdown_overlay(&b);
         }
+        break;
+    case SCREEN_ASLEEP:
+        /* Black, with nothing on it: a night screen that does not glow in a dark room. */
+        l->background = (struct color){0, 0, 0};
+        break;
+    case SCREEN_STAFF_PIN:
+    case SCREEN_STAFF:
+    case SCREEN_STAFF_TOUCH:
+    case SCREEN_STAFF_CLEAN:
+        layout_staff_screen(&b);
         break;
     }
 }

@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "session_internal.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +30,32 @@ void session_init(struct session *s, const struct content *content, int width, i
     s->width = width;
     s->height = height;
     s->screen = SCREEN_WELCOME;
+    s->open = true;
     visit_init(s);
+}
+
+bool session_in_staff_mode(const struct session *s)
+{
+    return s->screen == SCREEN_STAFF_PIN || s->screen == SCREEN_STAFF ||
+           s->screen == SCREEN_STAFF_TOUCH || s->screen == SCREEN_STAFF_CLEAN;
+}
+
+bool session_set_open(struct session *s, bool open, uint64_t now)
+{
+    (void)now;
+    if (open == s->open) {
+        return false; /* only a change acts, so a woken screen stays awake for its visit */
+    }
+    s->open = open;
+    if (!open && s->screen == SCREEN_WELCOME && !s->pointer.down) {
+        s->screen = SCREEN_ASLEEP;
+        return true;
+    }
+    if (open && s->screen == SCREEN_ASLEEP) {
+        session_reset(s);
+        return true;
+    }
+    return false;
 }
 
 void session_set_screen(struct session *s, int width, int height)
@@ -57,9 +84,10 @@ void session_set_scroll_max(struct session *s, int scroll_max)
 
 void session_reset(struct session *s)
 {
-    s->screen = SCREEN_WELCOME;
+    s->screen = s->open ? SCREEN_WELCOME : SCREEN_ASLEEP;
     s->scroll_max = 0;
     visit_init(s);
+    memset(&s->staff, 0, sizeof(s->staff));
 }
 
 static void wipe_to_cover(struct session *s, uint64_t now)
@@ -174,6 +202,8 @@ static void act(struct session *s, struct hit hit)
     case ACTION_CONTINUE:
     case ACTION_NONE:
         break;
+    default: /* staff mode's buttons exist only on its own screens */
+        break;
     }
 }
 
@@ -182,7 +212,7 @@ static bool hit_equal(struct hit a, struct hit b)
     return a.action == b.action && a.target == b.target;
 }
 
-static bool set_pressed(struct session *s, struct hit hit)
+bool session_set_pressed(struct session *s, struct hit hit)
 {
     if (hit_equal(s->visit.pressed, hit)) {
         return false;
@@ -193,8 +223,7 @@ static bool set_pressed(struct session *s, struct hit hit)
 
 static const struct hit no_hit = {ACTION_NONE, CONTENT_NONE};
 
-/* A finger moving less than this is still tapping, not dragging. */
-static int slop(const struct session *s)
+int session_slop(const struct session *s)
 {
     int m = s->width < s->height ? s->width : s->height;
     int v = m * 3 / 100;
@@ -242,9 +271,23 @@ static bool pointer_down(struct session *s, const struct session_event *ev, uint
     p->y0 = p->y = ev->y;
     p->hit = ev->hit;
     p->scroll0 = s->visit.scroll;
+    p->down_at = now;
+    p->corner = !session_in_staff_mode(s) && staff_corner(s, ev->x, ev->y);
     add_sample(p, ev->y, now);
 
     switch (s->screen) {
+    case SCREEN_ASLEEP:
+        /* Outside opening hours a touch wakes the welcome screen for one visit, and only
+         * that: the waking touch presses nothing. */
+        s->screen = SCREEN_WELCOME;
+        s->visit.last_activity = now;
+        p->swallowed = true;
+        return true;
+    case SCREEN_STAFF_PIN:
+    case SCREEN_STAFF:
+    case SCREEN_STAFF_TOUCH:
+    case SCREEN_STAFF_CLEAN:
+        return staff_down(s, ev, now);
     case SCREEN_WELCOME:
         /* The waking touch starts the visit and nothing else: the rest of it is swallowed so
          * it cannot press the button that appears under the finger. */
@@ -280,7 +323,7 @@ static bool pointer_down(struct session *s, const struct session_event *ev, uint
         p->mode = POINTER_SCROLL;
         changed = true;
     } else {
-        changed = set_pressed(s, ev->hit);
+        changed = session_set_pressed(s, ev->hit);
     }
     return changed;
 }
@@ -294,6 +337,13 @@ static bool pointer_move(struct session *s, const struct session_event *ev, uint
     p->x = ev->x;
     p->y = ev->y;
     add_sample(p, ev->y, now);
+    int dx = p->x - p->x0, dy = p->y - p->y0;
+    if (abs(dx) > session_slop(s) || abs(dy) > session_slop(s)) {
+        p->corner = false; /* the staff hold must hold still */
+    }
+    if (session_in_staff_mode(s)) {
+        return staff_move(s, ev, now);
+    }
     if (s->screen != SCREEN_PAGE) {
         return false;
     }
@@ -301,16 +351,15 @@ static bool pointer_move(struct session *s, const struct session_event *ev, uint
     if (p->swallowed) {
         return false;
     }
-    int dx = p->x - p->x0, dy = p->y - p->y0;
     bool changed = false;
     if (p->mode == POINTER_UNDECIDED) {
-        if (abs(dy) > slop(s) && abs(dy) >= abs(dx)) {
+        if (abs(dy) > session_slop(s) && abs(dy) >= abs(dx)) {
             p->mode = POINTER_SCROLL;
-        } else if (abs(dx) > slop(s)) {
+        } else if (abs(dx) > session_slop(s)) {
             p->mode = POINTER_SWIPE;
         }
         if (p->mode != POINTER_UNDECIDED) {
-            changed = set_pressed(s, no_hit);
+            changed = session_set_pressed(s, no_hit);
         }
     }
     if (p->mode == POINTER_SCROLL) {
@@ -329,6 +378,10 @@ static bool pointer_up(struct session *s, const struct session_event *ev, uint64
         return false;
     }
     p->down = false;
+    p->corner = false;
+    if (session_in_staff_mode(s)) {
+        return staff_up(s, ev, now);
+    }
     if (s->screen != SCREEN_PAGE) {
         return false;
     }
@@ -339,7 +392,7 @@ static bool pointer_up(struct session *s, const struct session_event *ev, uint64
     p->x = ev->x;
     p->y = ev->y;
     add_sample(p, ev->y, now);
-    bool changed = set_pressed(s, no_hit);
+    bool changed = session_set_pressed(s, no_hit);
     int page = s->visit.page;
     int dx = p->x - p->x0;
     int swipe_min = s->width * 12 / 100;
@@ -382,7 +435,8 @@ bool session_handle(struct session *s, const struct session_event *ev, uint64_t 
     case INPUT_CANCEL: {
         bool was = s->pointer.down;
         s->pointer.down = false;
-        return was && set_pressed(s, no_hit);
+        s->pointer.corner = false;
+        return was && session_set_pressed(s, no_hit);
     }
     }
     return false;
@@ -422,9 +476,30 @@ static bool glide(struct session *s, uint64_t now)
 
 bool session_tick(struct session *s, uint64_t now)
 {
-    if (s->screen == SCREEN_WELCOME || s->pointer.down) {
+    if (s->pointer.down && s->pointer.corner && now - s->pointer.down_at >= SESSION_STAFF_HOLD_MS) {
+        staff_open(s, now);
+        s->pointer.swallowed = true; /* lifting the finger must not press a key of the pad */
+        s->pointer.corner = false;
+        return true;
+    }
+    if (s->pointer.down && s->screen != SCREEN_STAFF_CLEAN) {
         /* A finger on the glass means someone is there: no timer runs out under it. */
         return false;
+    }
+    if (s->screen == SCREEN_WELCOME) {
+        /* Woken outside opening hours: back to black if nobody starts a visit. */
+        if (!s->open && now - s->visit.last_activity >= s->idle_ms) {
+            s->screen = SCREEN_ASLEEP;
+            s->visit.last_activity = 0;
+            return true;
+        }
+        return false;
+    }
+    if (s->screen == SCREEN_ASLEEP) {
+        return false;
+    }
+    if (session_in_staff_mode(s)) {
+        return staff_tick(s, now);
     }
     if (s->screen == SCREEN_COVER) {
         if (now - s->visit.last_activity >= s->idle_ms) {
@@ -459,8 +534,20 @@ bool session_tick(struct session *s, uint64_t now)
 
 uint64_t session_deadline(const struct session *s)
 {
-    if (s->screen == SCREEN_WELCOME || s->pointer.down) {
+    if (s->pointer.down && s->pointer.corner) {
+        return s->pointer.down_at + SESSION_STAFF_HOLD_MS;
+    }
+    if (s->pointer.down && s->screen != SCREEN_STAFF_CLEAN) {
         return SESSION_NO_DEADLINE;
+    }
+    if (s->screen == SCREEN_WELCOME) {
+        return s->open ? SESSION_NO_DEADLINE : s->visit.last_activity + s->idle_ms;
+    }
+    if (s->screen == SCREEN_ASLEEP) {
+        return SESSION_NO_DEADLINE;
+    }
+    if (session_in_staff_mode(s)) {
+        return staff_deadline(s);
     }
     if (s->screen == SCREEN_COVER) {
         return s->visit.last_activity + s->idle_ms;

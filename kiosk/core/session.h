@@ -16,7 +16,24 @@
 /* While the page glides after a fling it wants a frame this often. */
 #define SESSION_FRAME_MS 16
 
-enum session_screen { SCREEN_WELCOME, SCREEN_PAGE, SCREEN_COVER };
+/* Holding a finger this long in the top-left corner opens the staff PIN pad (when the config
+ * has a staff_pin). Visitors do not hold still that long by accident, and the PIN guards it. */
+#define SESSION_STAFF_HOLD_MS 5000
+/* The clean-screen mode ignores touches this long, so the glass can be wiped. */
+#define SESSION_CLEAN_MS 30000
+/* Wrong PINs in a row before the pad closes. */
+#define SESSION_PIN_TRIES 3
+
+enum session_screen {
+    SCREEN_WELCOME,
+    SCREEN_PAGE,
+    SCREEN_COVER,
+    SCREEN_ASLEEP,      /* outside opening hours: black */
+    SCREEN_STAFF_PIN,   /* the PIN pad */
+    SCREEN_STAFF,       /* staff menu: status, touch test, clean screen, reload */
+    SCREEN_STAFF_TOUCH, /* touch test: shows where each touch lands */
+    SCREEN_STAFF_CLEAN, /* ignores touches for SESSION_CLEAN_MS */
+};
 
 enum session_action {
     ACTION_NONE,
@@ -27,6 +44,13 @@ enum session_action {
     ACTION_HELP,
     ACTION_GOTO, /* hit.target is the page */
     ACTION_CONTINUE,
+    ACTION_KEY,         /* PIN pad digit; hit.target is 0..9 */
+    ACTION_KEY_ERASE,   /* PIN pad: remove the last digit */
+    ACTION_STAFF_CLOSE, /* leave staff mode */
+    ACTION_STAFF_TOUCH_TEST,
+    ACTION_STAFF_CLEAN,
+    ACTION_STAFF_RELOAD,
+    ACTION_STAFF_BACK, /* from the touch test to the staff menu */
 };
 
 /* What lies under a point of the screen. */
@@ -67,12 +91,26 @@ struct session_pointer {
     bool swallowed; /* this touch already did its job (woke the screen, quick exit...) */
     enum { POINTER_UNDECIDED, POINTER_SCROLL, POINTER_SWIPE } mode;
     int x0, y0, x, y;
+    uint64_t down_at;
+    bool corner; /* went down in the staff corner and has not moved off it */
     double scroll0;
     struct hit hit;
     /* recent positions to measure fling speed */
     int sample_y[4];
     uint64_t sample_t[4];
     int samples;
+};
+
+/* Staff mode's state. Like a visit, it is wiped byte for byte when staff mode ends. */
+struct session_staff {
+    char entered[9]; /* PIN digits typed so far */
+    int failures;    /* wrong PINs in a row */
+    bool wrong;      /* the last PIN was wrong: the pad says so */
+    uint64_t since;  /* when the current staff screen appeared, or the last touch on it */
+    uint64_t clean_start;
+    int clean_seconds; /* what the clean screen shows */
+    bool touch_seen;
+    int touch_x, touch_y, touches; /* touch test: the last point and how many touches */
 };
 
 struct session {
@@ -83,6 +121,11 @@ struct session {
     enum session_screen screen;
     struct session_visit visit;
     struct session_pointer pointer;
+    struct session_staff staff;
+    bool open;             /* inside opening hours (always, without a schedule) */
+    bool reload_requested; /* staff pressed "reload content now"; the app clears it */
+    const char *staff_report; /* text the staff menu shows, owned by the app; may be NULL */
+    const char *notice;       /* a problem staff must see on the welcome screen, or NULL */
 };
 
 /* Starts at the welcome screen; `content` must outlive the session. */
@@ -95,13 +138,20 @@ bool session_tick(struct session *s, uint64_t now);
 uint64_t session_deadline(const struct session *s);
 /* Tells the session how far the current page can scroll (from its layout). */
 void session_set_scroll_max(struct session *s, int scroll_max);
+/* Tells the session whether the kiosk is inside opening hours. Outside them the welcome screen
+ * gives way to a black one, and a visit that ends goes back to black; a touch on the black
+ * screen wakes the welcome screen for one visit and presses nothing. Returns true when what is
+ * on screen changed. */
+bool session_set_open(struct session *s, bool open, uint64_t now);
 /* Tells the session the screen size changed. */
 void session_set_screen(struct session *s, int width, int height);
-/* Wipes the visit and shows the welcome screen. */
+/* Wipes the visit and staff mode and shows the welcome screen (black outside opening hours). */
 void session_reset(struct session *s);
 /* Shows a screen directly, as if a visitor had got there: for previews and tests. `page` is
  * used on SCREEN_PAGE; `countdown` raises the Still-there overlay at its full count. */
 void session_preview(struct session *s, enum session_screen screen, int page, bool countdown);
+/* Whether the screen shows one of staff mode's screens. */
+bool session_in_staff_mode(const struct session *s);
 /* Whether Back leads anywhere from here. */
 bool session_can_go_back(const struct session *s);
 /* Where Next leads from here, or CONTENT_NONE; the last page of a topic leads to the menu. */

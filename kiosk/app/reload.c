@@ -1,0 +1,305 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include "reload.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include "config_reader.h"
+#include "diag.h"
+#include "log.h"
+#include "xalloc.h"
+
+void reload_init(struct reload *r, const char *path, const char *assets_dir,
+                 const char *state_dir)
+{
+    memset(r, 0, sizeof(*r));
+    r->fd = -1;
+    r->path = xstrdup(path);
+    r->assets_dir = assets_dir ? xstrdup(assets_dir) : NULL;
+    if (state_dir && state_dir[0]) {
+        size_t n = strlen(state_dir) + sizeof("/last-good.cfg");
+        r->last_good = xrealloc(NULL, n);
+        snprintf(r->last_good, n, "%s/last-good.cfg", state_dir);
+    }
+    const char *slash = strrchr(path, '/');
+    r->name = xstrdup(slash ? slash + 1 : path);
+}
+
+void reload_finish(struct reload *r)
+{
+    if (r->fd >= 0) {
+        close(r->fd);
+    }
+    content_destroy(r->pending);
+    free(r->pending_data);
+    free(r->showing_data);
+    free(r->path);
+    free(r->assets_dir);
+    free(r->last_good);
+    free(r->name);
+    memset(r, 0, sizeof(*r));
+    r->fd = -1;
+}
+
+/* Writes the bytes to the last-good file through a temporary one, so a power cut leaves either
+ * the old copy or the new one, never half of one. */
+static void save_last_good(struct reload *r, const char *data, size_t size)
+{
+    if (!r->last_good) {
+        return;
+    }
+    size_t n = strlen(r->last_good) + 5;
+    char *tmp = xrealloc(NULL, n);
+    snprintf(tmp, n, "%s.new", r->last_good);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    bool ok = fd >= 0;
+    for (size_t done = 0; ok && done < size;) {
+        ssize_t w = write(fd, data + done, size - done);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        ok = w > 0;
+        done += ok ? (size_t)w : 0;
+    }
+    ok = ok && fsync(fd) == 0;
+    if (fd >= 0) {
+        ok = close(fd) == 0 && ok;
+    }
+    ok = ok && rename(tmp, r->last_good) == 0;
+    if (!ok) {
+        log_warn("cannot keep a copy of the good config in %s: %s", r->last_good,
+                 strerror(errno));
+        unlink(tmp);
+    }
+    free(tmp);
+}
+
+static bool same_bytes(const char *a, size_t na, const char *b, size_t nb)
+{
+    return a && b && na == nb && memcmp(a, b, na) == 0;
+}
+
+static void log_diags(const struct diag_list *d)
+{
+    char line[2048];
+    for (size_t i = 0; i < d->count; i++) {
+        diag_format(d, &d->items[i], line, sizeof(line));
+        fprintf(stderr, "%s\n", line);
+    }
+}
+
+/* Notes the result of a check for staff mode: counts and the first messages. */
+static void remember(struct reload *r, const struct diag_list *d, bool ok)
+{
+    r->checked = true;
+    r->checked_at = time(NULL);
+    r->last_ok = ok;
+    r->last_errors = d->errors;
+    r->last_warnings = d->warnings;
+    r->messages[0] = '\0';
+    size_t used = 0;
+    for (size_t i = 0; i < d->count && used + 1 < sizeof(r->messages); i++) {
+        if (ok && d->items[i].level != DIAG_ERROR) {
+            continue; /* a good file's warnings are for --check, not the staff screen */
+        }
+        char line[512];
+        diag_format(d, &d->items[i], line, sizeof(line));
+        int w = snprintf(r->messages + used, sizeof(r->messages) - used, "%s\n", line);
+        if (w < 0) {
+            break;
+        }
+        used += (size_t)w;
+    }
+    if (used >= sizeof(r->messages)) {
+        r->messages[sizeof(r->messages) - 1] = '\0';
+    }
+}
+
+/* Reads and checks `file`, naming `r->path` in messages and finding pictures beside it. */
+static struct content *load(struct reload *r, const char *file, struct diag_list *d,
+                            char **data, size_t *size)
+{
+    *data = config_read_bytes(file, size, d);
+    if (!*data) {
+        return NULL;
+    }
+    return config_load_buffer(r->path, *data, *size, r->assets_dir, d);
+}
+
+struct content *reload_boot(struct reload *r)
+{
+    struct diag_list d;
+    diag_init(&d, r->path);
+    char *data = NULL;
+    size_t size = 0;
+    struct content *c = load(r, r->path, &d, &data, &size);
+    log_diags(&d);
+    remember(r, &d, c != NULL);
+    diag_finish(&d);
+    if (c) {
+        char *old = NULL;
+        size_t old_size = 0;
+        struct diag_list ignore;
+        diag_init(&ignore, "");
+        if (r->last_good) {
+            old = config_read_bytes(r->last_good, &old_size, &ignore);
+        }
+        diag_finish(&ignore);
+        if (!same_bytes(old, old_size, data, size)) {
+            save_last_good(r, data, size);
+        }
+        free(old);
+        r->showing_data = data;
+        r->showing_size = size;
+        return c;
+    }
+    free(data);
+    if (!r->last_good) {
+        return NULL;
+    }
+    diag_init(&d, r->last_good);
+    c = load(r, r->last_good, &d, &data, &size);
+    diag_finish(&d);
+    if (!c) {
+        free(data);
+        return NULL;
+    }
+    log_warn("%s has errors (listed above); showing the last good copy, %s, until it is fixed",
+             r->path, r->last_good);
+    r->from_last_good = true;
+    r->showing_data = data;
+    r->showing_size = size;
+    return c;
+}
+
+bool reload_watch(struct reload *r)
+{
+    r->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (r->fd < 0) {
+        log_warn("cannot watch %s for changes (%s); restart the kiosk after editing it", r->path,
+                 strerror(errno));
+        return false;
+    }
+    /* Watch the folder, not the file: editors save by writing a new file and renaming it over
+     * the old one, and pictures beside the config count as content too. */
+    char *dir = xstrdup(r->path);
+    char *slash = strrchr(dir, '/');
+    if (slash) {
+        slash[slash == dir ? 1 : 0] = '\0';
+    }
+    const char *folder = slash ? dir : ".";
+    if (inotify_add_watch(r->fd, folder, IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
+                                             IN_CREATE | IN_DELETE | IN_ATTRIB) < 0) {
+        log_warn("cannot watch %s for changes (%s); restart the kiosk after editing it", folder,
+                 strerror(errno));
+        close(r->fd);
+        r->fd = -1;
+    }
+    free(dir);
+    return r->fd >= 0;
+}
+
+int reload_fd(const struct reload *r)
+{
+    return r->fd;
+}
+
+bool reload_drain_events(int fd)
+{
+    if (fd < 0) {
+        return false;
+    }
+    bool any = false;
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof(buf));
+        if (n <= 0) {
+            break; /* EAGAIN: nothing more for now */
+        }
+        for (char *p = buf; p < buf + n;) {
+            const struct inotify_event *e = (const struct inotify_event *)p;
+            /* Editors' swap and backup files come and go while staff type; skip them. */
+            bool noise = e->len > 0 && (e->name[0] == '.' || e->name[strlen(e->name) - 1] == '~');
+            any = any || !noise;
+            p += sizeof(*e) + e->len;
+        }
+    }
+    return any;
+}
+
+void reload_note_change(struct reload *r, uint64_t now)
+{
+    r->changed = true;
+    r->changed_at = now;
+}
+
+bool reload_read_events(struct reload *r, uint64_t now)
+{
+    bool any = reload_drain_events(r->fd);
+    if (any) {
+        reload_note_change(r, now);
+    }
+    return any;
+}
+
+uint64_t reload_deadline(const struct reload *r)
+{
+    return r->changed ? r->changed_at + RELOAD_SETTLE_MS : RELOAD_NO_DEADLINE;
+}
+
+bool reload_check(struct reload *r, uint64_t now, bool force)
+{
+    if (!force && (!r->changed || now < r->changed_at + RELOAD_SETTLE_MS)) {
+        return false;
+    }
+    r->changed = false;
+    struct diag_list d;
+    diag_init(&d, r->path);
+    char *data = NULL;
+    size_t size = 0;
+    struct content *c = load(r, r->path, &d, &data, &size);
+    remember(r, &d, c != NULL);
+    if (!c) {
+        log_warn("%s changed but has %zu error%s; the content on screen stays until it is "
+                 "fixed:", r->path, d.errors, d.errors == 1 ? "" : "s");
+        log_diags(&d);
+        diag_finish(&d);
+        free(data);
+        return false;
+    }
+    diag_finish(&d);
+    /* A picture beside the config may have changed even when the file did not. */
+    content_destroy(r->pending);
+    free(r->pending_data);
+    r->pending = c;
+    r->pending_data = data;
+    r->pending_size = size;
+    log_info("%s changed and checks OK; it goes on screen when the current visit ends", r->path);
+    return true;
+}
+
+struct content *reload_take(struct reload *r)
+{
+    struct content *c = r->pending;
+    if (!c) {
+        return NULL;
+    }
+    if (!same_bytes(r->showing_data, r->showing_size, r->pending_data, r->pending_size) ||
+        r->from_last_good) {
+        save_last_good(r, r->pending_data, r->pending_size);
+    }
+    free(r->showing_data);
+    r->showing_data = r->pending_data;
+    r->showing_size = r->pending_size;
+    r->pending = NULL;
+    r->pending_data = NULL;
+    r->pending_size = 0;
+    r->from_last_good = false;
+    return c;
+}

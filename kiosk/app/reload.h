@@ -1,0 +1,72 @@
+/* Content updates without downtime. The kiosk watches its config file's folder (inotify); when
+ * something there changes it waits for the writing to settle, checks the file, and keeps a
+ * good result waiting until the visit on screen has ended. A broken file is reported and the
+ * content on screen keeps running. Every file that checks OK is kept as "last good" in the
+ * state folder, so a kiosk that boots with a broken file shows the last good one instead.
+ * No SDL here: the caller decides when to check and when to switch. */
+#ifndef KIOSK_RELOAD_H
+#define KIOSK_RELOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "content.h"
+
+/* Changes are checked this long after the last write, so a file is never read half-saved. */
+#define RELOAD_SETTLE_MS 1000
+#define RELOAD_NO_DEADLINE UINT64_MAX
+
+struct reload {
+    char *path;       /* the config file staff edit */
+    char *assets_dir; /* shipped pictures and fonts, may be NULL */
+    char *last_good;  /* state folder's copy of the last file that checked OK, or NULL */
+    char *name;       /* the config file's name, to match inotify events */
+    int fd;           /* inotify descriptor, or -1 when changes cannot be watched */
+    bool changed;     /* something in the folder changed since the last check */
+    uint64_t changed_at;
+    struct content *pending; /* checked OK, waiting for the visit to end */
+    char *pending_data;      /* its bytes, saved as last good when it goes on screen */
+    size_t pending_size;
+    char *showing_data; /* the bytes of the content on screen, to skip unchanged files */
+    size_t showing_size;
+    /* What staff mode shows about the last check. */
+    bool checked;
+    time_t checked_at;
+    bool last_ok;
+    size_t last_errors, last_warnings;
+    char messages[1024]; /* the first problems, one per line */
+    bool from_last_good; /* the boot file was broken: the last good copy is on screen */
+};
+
+/* Prepares to load `path`; `state_dir` (may be NULL) holds the last good copy. */
+void reload_init(struct reload *r, const char *path, const char *assets_dir,
+                 const char *state_dir);
+void reload_finish(struct reload *r);
+
+/* Loads the content to start with: the file if it checks OK (kept as last good), else the last
+ * good copy. Problems are logged. NULL when neither can be used. */
+struct content *reload_boot(struct reload *r);
+
+/* Starts watching the config's folder; false (logged) when it cannot. */
+bool reload_watch(struct reload *r);
+/* The inotify descriptor to wait on, or -1. */
+int reload_fd(const struct reload *r);
+/* Reads everything waiting on an inotify descriptor (never blocks); true when something other
+ * than an editor's swap or backup file changed. Safe to call from a watcher thread. */
+bool reload_drain_events(int fd);
+/* Notes that the folder changed at `now` (the file is checked once it has settled). */
+void reload_note_change(struct reload *r, uint64_t now);
+/* Both of the above, for callers without a thread. */
+bool reload_read_events(struct reload *r, uint64_t now);
+/* When a settled change is due for checking, or RELOAD_NO_DEADLINE. */
+uint64_t reload_deadline(const struct reload *r);
+/* Checks the file if a change has settled (or at once with `force`). Returns true when new
+ * content is waiting for reload_take. */
+bool reload_check(struct reload *r, uint64_t now, bool force);
+/* Hands over the waiting content (the caller owns it) and saves it as last good; NULL when
+ * none waits. Call it only between visits. */
+struct content *reload_take(struct reload *r);
+
+#endif

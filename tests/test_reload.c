@@ -1,0 +1,138 @@
+/* Content updates: a changed file is noticed (inotify), checked, and kept waiting; a broken one
+ * is reported with its line and changes nothing; the last good file is kept and used at boot
+ * when the file is broken. Real files in a scratch folder. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "reload.h"
+#include "staff_report.h"
+
+static const char good1[] = "topics = ( { title = \"First\"; pages = (\n"
+                            "    { id = \"a\"; title = \"A\"; } ); } );\n";
+static const char good2[] = "topics = ( { title = \"Second\"; pages = (\n"
+                            "    { id = \"a\"; title = \"A\"; } ); } );\n";
+static const char broken[] = "topics = ( { title = \"Third\"; pages = (\n"
+                             "    { id = \"a\"; title = 4; } ); } );\n";
+
+static char dir[64], cfg[128], state[128], last_good[160];
+
+/* Saves the way editors do: a new file renamed over the old one. */
+static void save(const char *text)
+{
+    char tmp[160];
+    snprintf(tmp, sizeof(tmp), "%s/kiosk.cfg.tmp", dir);
+    FILE *f = fopen(tmp, "w");
+    fputs(text, f);
+    fclose(f);
+    rename(tmp, cfg);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        return NULL;
+    }
+    static char buf[4096];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Waits up to two seconds for inotify to report something. */
+static bool wait_for_change(struct reload *r, uint64_t now)
+{
+    struct pollfd p = {reload_fd(r), POLLIN, 0};
+    return poll(&p, 1, 2000) == 1 && reload_read_events(r, now);
+}
+
+static void test_reload(void)
+{
+    save(good1);
+    struct reload r;
+    reload_init(&r, cfg, NULL, state);
+    struct content *c = reload_boot(&r);
+    CHECK(c && !r.from_last_good);
+    CHECK(c && strcmp(c->topics[0].title, "First") == 0);
+    CHECK_STR(slurp(last_good), good1); /* kept as the last good copy */
+    CHECK(reload_watch(&r));
+
+    /* A broken file: noticed, checked once it settles, reported with its line, and nothing
+     * waits to replace what is on screen. */
+    save(broken);
+    CHECK(wait_for_change(&r, 10000));
+    CHECK(reload_deadline(&r) == 10000 + RELOAD_SETTLE_MS);
+    CHECK(!reload_check(&r, 10000 + RELOAD_SETTLE_MS - 1, false));
+    CHECK(!reload_check(&r, 10000 + RELOAD_SETTLE_MS, false));
+    CHECK(r.checked && !r.last_ok && r.last_errors == 1);
+    CHECK(strstr(r.messages, "kiosk.cfg:2: page \"a\".title: is the number 4") != NULL);
+    CHECK(reload_take(&r) == NULL);
+    CHECK_STR(slurp(last_good), good1);
+    char report[2048];
+    staff_report_format(report, sizeof(report), c, &r);
+    CHECK(strstr(report, "1 error") != NULL);
+    CHECK(strstr(report, "kiosk.cfg:2:") != NULL);
+
+    /* Fixed: the new content waits for the visit to end, then becomes the last good copy. */
+    save(good2);
+    CHECK(wait_for_change(&r, 20000));
+    CHECK(reload_check(&r, 20000 + RELOAD_SETTLE_MS, false));
+    CHECK(r.last_ok);
+    CHECK_STR(slurp(last_good), good1); /* not yet: it is not on screen yet */
+    struct content *next = reload_take(&r);
+    CHECK(next && strcmp(next->topics[0].title, "Second") == 0);
+    CHECK_STR(slurp(last_good), good2);
+    content_destroy(c);
+    content_destroy(next);
+    reload_finish(&r);
+
+    /* Boot with a broken file: the last good copy is shown instead, and the broken file is
+     * not saved over it. */
+    save(broken);
+    reload_init(&r, cfg, NULL, state);
+    c = reload_boot(&r);
+    CHECK(c && r.from_last_good);
+    CHECK(c && strcmp(c->topics[0].title, "Second") == 0);
+    CHECK(!r.last_ok && r.last_errors == 1);
+    CHECK_STR(slurp(last_good), good2);
+    staff_report_format(report, sizeof(report), c, &r);
+    CHECK(strstr(report, "last good copy") != NULL);
+    content_destroy(c);
+    reload_finish(&r);
+
+    /* Broken, and no last good copy anywhere: nothing to show. */
+    reload_init(&r, cfg, NULL, NULL);
+    CHECK(reload_boot(&r) == NULL);
+    reload_finish(&r);
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof(dir), "/tmp/kiosk-reload-XXXXXX");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    snprintf(cfg, sizeof(cfg), "%s/kiosk.cfg", dir);
+    snprintf(state, sizeof(state), "%s/state", dir);
+    snprintf(last_good, sizeof(last_good), "%s/last-good.cfg", state);
+    if (mkdir(state, 0755) != 0) {
+        perror("mkdir");
+        return 1;
+    }
+    test_reload();
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+    if (system(cmd) != 0) {
+        fprintf(stderr, "could not remove %s\n", dir);
+    }
+    return check_summary("test_reload");
+}
