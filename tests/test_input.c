@@ -1,9 +1,40 @@
 /* Input translation: touch and mouse give the same pointer events, SDL's synthetic copies of
  * one as the other are dropped (one tap never counts twice), and a second finger is ignored. */
+#define _POSIX_C_SOURCE 200809L
 #include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "input.h"
+#include "input_devices.h"
+
+/* The start-up check for a readable touch screen or mouse says why there is none. */
+static void test_input_devices(void)
+{
+    char dir[] = "/tmp/kiosk-input-XXXXXX", why[200] = "";
+    if (!mkdtemp(dir)) {
+        CHECK(!"mkdtemp");
+        return;
+    }
+    CHECK_INT(input_devices_count(dir, why, sizeof(why)), 0);
+    CHECK(strstr(why, "there are no input devices") != NULL);
+    /* Something called event0 that is not an input device (a plain file). */
+    char path[64];
+    snprintf(path, sizeof(path), "%s/event0", dir);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fclose(f);
+    }
+    CHECK_INT(input_devices_count(dir, why, sizeof(why)), 0);
+    CHECK(strstr(why, "none of the 1 input devices") != NULL);
+    unlink(path);
+    rmdir(dir);
+    CHECK_INT(input_devices_count("/nonexistent/input", why, sizeof(why)), 0);
+    CHECK(strstr(why, "cannot be read") != NULL);
+}
 
 static SDL_Event finger(Uint32 type, SDL_TouchID touch, SDL_FingerID id, float x, float y)
 {
@@ -37,6 +68,7 @@ static SDL_Event mouse(Uint32 type, Uint32 which, int x, int y)
 
 int main(void)
 {
+    test_input_devices();
     struct input in;
     SDL_zero(in);
     struct pointer_event p;
