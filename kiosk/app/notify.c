@@ -26,7 +26,7 @@ bool notify_send(const char *state)
     if (path[0] == '@') {
         addr.sun_path[0] = '\0'; /* an abstract socket */
     }
-    /* A unix datagram socket to systemd only: the unit allows AF_UNIX and nothing else. */
+    /* A unix datagram socket to systemd: no network (the unit has PrivateNetwork=yes). */
     int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         return false;
