@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: installs what they need, builds with warnings as errors, runs the suite,
-# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs it again.
+# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs it again, then
+# builds the libFuzzer harnesses with clang and fuzzes each for a short time (tests/fuzz).
 #   tests/run.sh              everything
-#   tests/run.sh --quick      one plain build, no sanitizer pass
+#   tests/run.sh --quick      one plain build, no sanitizer or fuzz pass
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/setup-dev.sh --test
@@ -20,4 +21,9 @@ if [ "${1:-}" != "--quick" ]; then
     export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON
+    # The fuzz harnesses need clang's libFuzzer; only their tests run here (label "fuzz").
+    CC=clang cmake -S . -B build-fuzz -DKIOSK_WERROR=ON -DKIOSK_FUZZ=ON \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build build-fuzz --target fuzz -j"$jobs"
+    ctest --test-dir build-fuzz --output-on-failure -j"$jobs" -L fuzz
 fi

@@ -441,6 +441,21 @@ static void fit_picture(int pw, int ph, int box_w, int box_h, int *w, int *h)
 
 /* ---- screens ----------------------------------------------------------------------------- */
 
+/* A text cut short to fit its buffer may end inside a character: drop that partial character,
+ * so the renderer never gets broken UTF-8 (words in the config have no length limit). */
+static void cut_to_character(char *s)
+{
+    size_t n = strlen(s), start = n;
+    while (start > 0 && n - start < 3 && ((unsigned char)s[start - 1] & 0xC0) == 0x80) {
+        start--;
+    }
+    /* A lead byte that utf8_char_len takes alone starts a character that is not all there. */
+    if (start > 0 && (unsigned char)s[start - 1] >= 0xC0 &&
+        utf8_char_len(s + start - 1, n - start + 1) == 1) {
+        s[start - 1] = '\0';
+    }
+}
+
 /* Fills `out` from a template, replacing each {name} with its value. */
 static void fill_template(char *out, size_t size, const char *tmpl, const char *const *names,
                           const char *const *values, int n)
@@ -466,6 +481,7 @@ static void fill_template(char *out, size_t size, const char *tmpl, const char *
         }
     }
     out[o] = '\0';
+    cut_to_character(out);
 }
 
 /* A column of centred blocks (picture, title, text, button) placed in the middle of the
@@ -563,6 +579,7 @@ static int top_bar(struct build *b)
         char progress[256], line[768];
         fill_template(progress, sizeof(progress), b->c->words.progress, names, values, 2);
         snprintf(line, sizeof(line), "%s \xC2\xB7 %s", t->title, progress); /* middle dot */
+        cut_to_character(line);
         int room = qx - 2 * b->margin;
         const char *shown = line;
         if (layout_text_width(b, FONT_SMALL, line, strlen(line)) > room * LINE_FILL) {
@@ -591,6 +608,7 @@ static int nav_bar(struct build *b)
     char back[256], next[256];
     if (session_can_go_back(s)) {
         snprintf(back, sizeof(back), "\xE2\x86\x90 %s", c->words.back); /* left arrow */
+        cut_to_character(back);
         buttons[n++] = (struct nav_button){back, {ACTION_BACK, CONTENT_NONE}, false};
     }
     if (s->visit.page != c->menu) {
@@ -603,6 +621,7 @@ static int nav_bar(struct build *b)
     if (nextp != CONTENT_NONE) {
         const char *word = p->next == CONTENT_NONE ? c->words.done : c->words.next;
         snprintf(next, sizeof(next), "%s \xE2\x86\x92", word); /* right arrow */
+        cut_to_character(next);
         buttons[n++] = (struct nav_button){next, {ACTION_NEXT, CONTENT_NONE}, true};
     }
     int avail = b->w - 2 * b->margin;
