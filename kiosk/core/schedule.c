@@ -18,6 +18,20 @@ static const char *skip_spaces(const char *p)
     return p;
 }
 
+/* How many bytes of `s`, at most `max`, a message quotes: whole characters only, so a rule
+ * written in any language still gives a message that is valid UTF-8. */
+static int quoted(const char *s, int max)
+{
+    int n = 0;
+    while (n < max && s[n]) {
+        n++;
+    }
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
+        n--;
+    }
+    return n;
+}
+
 /* Reads a day name ("Mon", "monday", "TUE"...) at p; returns 0..6 (Monday first) or -1. */
 static int read_day(const char **p)
 {
@@ -84,8 +98,8 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
         for (;;) {
             int first = read_day(&p);
             if (first < 0) {
-                snprintf(err, err_size, "\"%.12s\" is not a day; use Mon, Tue, Wed, Thu, Fri, "
-                         "Sat, Sun or daily; " EXAMPLE, p);
+                snprintf(err, err_size, "\"%.*s\" is not a day; use Mon, Tue, Wed, Thu, Fri, "
+                         "Sat, Sun or daily; " EXAMPLE, quoted(p, 12), p);
                 return false;
             }
             int last = first;
@@ -93,7 +107,8 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
                 p++;
                 last = read_day(&p);
                 if (last < 0) {
-                    snprintf(err, err_size, "\"%.12s\" after the \"-\" is not a day; " EXAMPLE, p);
+                    snprintf(err, err_size, "\"%.*s\" after the \"-\" is not a day; " EXAMPLE,
+                             quoted(p, 12), p);
                     return false;
                 }
             }
@@ -117,26 +132,26 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
     p = skip_spaces(p);
     const char *at = p;
     if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
-        snprintf(err, err_size, "cannot read \"%.12s\"; join a range of days with a dash, "
-                 "and several days with commas; " EXAMPLE, p);
+        snprintf(err, err_size, "cannot read \"%.*s\"; join a range of days with a dash, "
+                 "and several days with commas; " EXAMPLE, quoted(p, 12), p);
         return false;
     }
     int from = read_time(&p, false);
     if (from < 0 || *p != '-') {
-        snprintf(err, err_size, "the opening time \"%.12s\" is not a time like 08:30 (24-hour, "
-                 "with a colon); " EXAMPLE, at);
+        snprintf(err, err_size, "the opening time \"%.*s\" is not a time like 08:30 (24-hour, "
+                 "with a colon); " EXAMPLE, quoted(at, 12), at);
         return false;
     }
     at = ++p;
     int to = read_time(&p, true);
     if (to < 0) {
-        snprintf(err, err_size, "the closing time \"%.12s\" is not a time like 17:30 (24-hour, "
-                 "with a colon, at most 24:00); " EXAMPLE, at);
+        snprintf(err, err_size, "the closing time \"%.*s\" is not a time like 17:30 (24-hour, "
+                 "with a colon, at most 24:00); " EXAMPLE, quoted(at, 12), at);
         return false;
     }
     if (*skip_spaces(p) != '\0') {
-        snprintf(err, err_size, "has \"%.20s\" after the hours; give each opening "
-                 "time its own rule in quotes", skip_spaces(p));
+        snprintf(err, err_size, "has \"%.*s\" after the hours; give each opening "
+                 "time its own rule in quotes", quoted(skip_spaces(p), 20), skip_spaces(p));
         return false;
     }
     if (to <= from) {

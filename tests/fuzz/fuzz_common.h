@@ -217,10 +217,10 @@ static inline struct text_metrics fake_metrics_init(struct fake_metrics *f, enum
     return m;
 }
 
-/* The widest single character the fake can measure in `font`. */
+/* The widest single character the fake can measure in `font` (per byte, a 4-byte one). */
 static inline int fake_max_char_width(const struct fake_metrics *f, enum font_style font)
 {
-    return f->px[font];
+    return f->mode == FAKE_PER_BYTE ? 4 * (f->px[font] / 2) : f->px[font];
 }
 
 /* Screens the kiosk is made for, from the 7-inch Raspberry Pi display to 4K, both ways up. */
@@ -288,8 +288,9 @@ static inline void fuzz_check_layout(const struct layout *l, const struct conten
             uint32_t cp;
             one_char = fuzz_utf8_next(s, it->len, &cp) == it->len;
         }
-        /* Text may only run past the right edge when a single character is wider than the
-         * whole column it is in; the layout promises to break anything longer. */
+        /* Text may only run past the right edge when a single character is wider than the room
+         * its column has (which a bullet's indent can use up); the layout promises to break
+         * anything longer between characters. */
         bool wide_char = one_char && r.w > 0 && r.w <= fake_max_char_width(f, it->font);
         FUZZ_CHECK(r.x + r.w <= width || wide_char, "item %zu (kind %d) at x=%d w=%d on %d", i,
                    (int)it->kind, r.x, r.w, width);

@@ -35,6 +35,7 @@ export LSAN_OPTIONS="suppressions=$src/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 start=$(date +%s)
 deadline=$((start + seconds))
+touch "$work/.started" # what this run finds is newer than this
 echo "Fuzzing ${harnesses[*]} for $seconds s, $jobs job(s) each, in $work"
 
 # One harness: rounds of -jobs until the deadline. A round ends early only when a job stops on
@@ -94,15 +95,16 @@ summary=$work/summary.txt
         ft=$(sed -n 's/.*ft: \([0-9]*\).*/\1/p' <<<"$inited")
         files=$(find "$dir/corpus" -type f | wc -l)
         size=$(du -sh "$dir/corpus" | cut -f1)
-        found=$(find "$dir/artifacts" -type f | wc -l)
+        found=$(find "$dir/artifacts" -type f -newer "$work/.started" | wc -l)
         printf '%-13s %14s %10s %9s %9s %12s %9s %7s\n' "$name" "$execs" \
             "$((execs / (elapsed > 0 ? elapsed : 1)))" "${cov:-?}" "${ft:-?}" "$files/$size" \
             "$rss" "$found"
     done
     echo "exec/s is the harness's total over the wall-clock time; cov and ft are libFuzzer's"
-    echo "edge and feature counts over the final corpus; found counts files in artifacts/."
+    echo "edge and feature counts over the final corpus; found counts the inputs this run saved"
+    echo "in artifacts/ (crashes, failed invariants, leaks, timeouts, out-of-memory)."
     for name in "${harnesses[@]}"; do
-        find "$work/$name/artifacts" -type f -printf "  found: %p\n"
+        find "$work/$name/artifacts" -type f -newer "$work/.started" -printf "  found: %p\n"
     done
 } | tee "$summary"
 echo "Corpora, logs and this summary ($summary) are kept in $work."
