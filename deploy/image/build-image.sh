@@ -239,14 +239,16 @@ echo "FSTYPE=ext4" >"$root/etc/initramfs-tools/conf.d/kiosk-fstype"
 # Some updates (security) may be newer than the first-stage packages.
 apt_in_root update
 
-log "Kernel and Raspberry Pi boot files (slow: the initramfs is built under emulation)"
+log "Raspberry Pi boot files, then the kernel (slow: its initramfs is built under emulation)"
 extra=()
-# overlayroot's initramfs hook mounts the root read-only under a RAM overlay; installed with the
-# kernel so that the initramfs is built once.
+# overlayroot's initramfs hook mounts the root read-only under a RAM overlay.
 [ "$read_only" = 0 ] || extra+=(overlayroot)
 # fake-hwclock: the Pi has no battery clock and the kiosk no network time; it restores the last
 # saved time at boot instead of 1970 (it saves at shutdown).
-apt_in_root install linux-image-arm64 raspi-firmware fake-hwclock "${extra[@]}"
+# Everything with an initramfs hook goes in before the kernel: installed together, dpkg would
+# build the initramfs twice (the kernel's own, then the hooks' trigger), 15 minutes each.
+apt_in_root install raspi-firmware fake-hwclock "${extra[@]}"
+apt_in_root install linux-image-arm64
 
 log "The kiosk package"
 cp "$deb" "$root/tmp/kiosk_arm64.deb"
