@@ -6,7 +6,7 @@
 #
 #   deploy/cross/build-arm64.sh              everything (installs what is missing first)
 #   deploy/cross/build-arm64.sh --no-install do not touch apt (the tools must be there)
-#   deploy/cross/build-arm64.sh --no-e2e     skip the Xvfb end-to-end test
+#   deploy/cross/build-arm64.sh --no-e2e     skip the Xvfb end-to-end tests (e2e*)
 #
 # Output: build-arm64/ (the arm64 build and its tests), build-arm64/host/ (the x86-64 reference
 # renderer), build-arm64/render/{arm64,x86_64}/WxH/*.png, build-arm64/package/*.deb.
@@ -25,7 +25,7 @@ for arg in "$@"; do
     --no-install) install=0 ;;
     --no-e2e) e2e=0 ;;
     -h | --help)
-        sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -128,16 +128,20 @@ step "build x86-64 reference (kiosk, compare_png)" host_build
 arm64_build() {
     cmake -S "$src" -B "$build" -DCMAKE_TOOLCHAIN_FILE="$src/deploy/cross/arm64.cmake" \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_WERROR=ON >/dev/null &&
-        nice cmake --build "$build" -j"$jobs" &&
-        file "$build/kiosk/kiosk" | tee /dev/stderr | grep -q "ARM aarch64"
+        nice cmake --build "$build" -j"$jobs" || return 1
+    local what
+    what=$(file "$build/kiosk/kiosk")
+    echo "$what"
+    [[ $what == *"ARM aarch64"* ]]
 }
 step "build arm64 (cross, -Werror)" arm64_build
 
 # --- 4. The test suite on the arm64 binaries, under qemu-user ------------------------------------
 arm64_ctest() {
     local exclude=()
-    # e2e drives the arm64 kiosk on an Xvfb display (x86-64 Xvfb and xdotool, arm64 SDL x11).
-    [ "$e2e" = 1 ] || exclude=(-E '^e2e$')
+    # e2e and e2e_rotation drive the arm64 kiosk on an Xvfb display (x86-64 Xvfb and xdotool,
+    # arm64 SDL x11).
+    [ "$e2e" = 1 ] || exclude=(-E '^e2e')
     nice ctest --test-dir "$build" --output-on-failure -j"$jobs" "${exclude[@]}"
 }
 step "ctest arm64 under qemu" arm64_ctest || true
@@ -212,7 +216,7 @@ package() {
     grep -E "Package|Version|Architecture|Depends" <<<"$info"
     grep -q "Architecture: arm64" <<<"$info" || { echo "not an arm64 package"; return 1; }
     grep -q "/usr/bin/kiosk$" <<<"$contents" || { echo "no /usr/bin/kiosk in the package"; return 1; }
-    file "$build/package/kiosk/kiosk" | grep -q "ARM aarch64"
+    [[ $(file "$build/package/kiosk/kiosk") == *"ARM aarch64"* ]]
 }
 if [ -f cmake/Packaging.cmake ]; then
     step "package arm64 .deb (cpack -G DEB)" package

@@ -25,7 +25,8 @@
 #   --keep-work      keep the work directory afterwards (default: only DIR/cache is kept)
 #   --raspios        print how to build a Raspberry Pi OS image instead (pi-gen) and exit
 #
-# Takes 15-30 minutes on 2 cores, most of it the kernel's initramfs under qemu emulation.
+# Takes about 16 minutes on 2 busy cores, most of it the kernel's initramfs and debootstrap's
+# second stage under qemu emulation.
 # deploy/image/README.md explains the result, how to flash it, and first boot.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -208,9 +209,12 @@ ROOTPART=LABEL=RASPIROOT
 CONSOLES="tty1"
 EOF
 # The kiosk's screen: never blank the console, no boot text, no cursor, no logo
-# (deploy/pi/install.sh checks for the same settings in cmdline.txt).
-echo "consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0" \
-    >"$root/etc/default/raspi-extra-cmdline"
+# (deploy/pi/install.sh checks for the same settings in cmdline.txt). With --read-only the root
+# is mounted read-only ("ro" after the hook's "rw": the last one counts) under overlayroot's
+# RAM overlay; with "rw" overlayroot would leave the SD card's root mounted writable beneath.
+extra_cmdline="consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0"
+[ "$read_only" = 0 ] || extra_cmdline+=" ro overlayroot=tmpfs"
+echo "$extra_cmdline" >"$root/etc/default/raspi-extra-cmdline"
 # The hook adds cma=64M, which the Pi 3 and Zero 2 W need for the display; on a Pi 4, 400 or
 # CM4 a cma= on the command line leaves the vc4 display driver unable to allocate its buffers,
 # and the device tree's own CMA pool is right. So those boards read cmdline-pi4.txt, the same
@@ -245,9 +249,11 @@ extra=()
 [ "$read_only" = 0 ] || extra+=(overlayroot)
 # fake-hwclock: the Pi has no battery clock and the kiosk no network time; it restores the last
 # saved time at boot instead of 1970 (it saves at shutdown).
+# busybox: the initramfs's shell tools (grep, ...), which initramfs-tools only recommends;
+# without them overlayroot's boot script cannot work and the initramfs has no rescue shell.
 # Everything with an initramfs hook goes in before the kernel: installed together, dpkg would
 # build the initramfs twice (the kernel's own, then the hooks' trigger), 15 minutes each.
-apt_in_root install raspi-firmware fake-hwclock "${extra[@]}"
+apt_in_root install raspi-firmware fake-hwclock busybox "${extra[@]}"
 apt_in_root install linux-image-arm64
 
 log "The kiosk package"
