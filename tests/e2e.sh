@@ -9,21 +9,9 @@ kiosk=$1 probe=$2 config=$3 work=$4
 size=1280x800
 rm -rf "$work" && mkdir -p "$work"
 
-display=":$(( (RANDOM % 400) + 100 ))"
-Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-kiosk_pid=
-cleanup() {
-    [ -n "$kiosk_pid" ] && kill -9 "$kiosk_pid" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-}
-trap cleanup EXIT
-export DISPLAY=$display
-for _ in $(seq 100); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.05; done
-
-failures=0 passes=0
-pass() { echo "ok: $1"; passes=$((passes + 1)); }
-fail() { echo "FAILED: $1"; failures=$((failures + 1)); }
+# shellcheck source=tests/e2e_lib.sh
+. "$(dirname "$0")/e2e_lib.sh"
+start_xvfb "${size%x*}" "${size#*x}"
 
 # What --render draws is what the visitor must see (both use SDL's software renderer).
 "$kiosk" --config "$config" --render "$work/expected" --size "$size" >/dev/null
@@ -34,18 +22,6 @@ export SDL_AUDIODRIVER=dummy SDL_MOUSE_TOUCH_EVENTS=1 # clicks also arrive as to
 kiosk_pid=$!
 
 shot() { xwd -root -silent | convert xwd:- "$work/$1.png"; }
-# Number of differing pixels between a capture and an expected image.
-differ() { compare -metric AE "$work/$1.png" "$2" null: 2>&1 || true; }
-expect_screen() { # NAME EXPECTED_PNG WHAT
-    local d
-    for _ in $(seq 20); do
-        shot "$1"
-        d=$(differ "$1" "$2")
-        [ "$d" = "0" ] && { pass "$3"; return; }
-        sleep 0.1
-    done
-    fail "$3 ($d pixels differ from $2; see $work/$1.png)"
-}
 # Centre of a button on a screen: ACTION [TARGET].
 centre() {
     "$probe" "$config" "$size" "$1" | awk -v a="$2" -v t="${3:--}" \

@@ -12,21 +12,9 @@ rm -rf "$work" && mkdir -p "$work"
 config=$work/rotated.cfg
 { cat "$base_config"; printf '\ndisplay = { rotation = 90; };\n'; } >"$config"
 
-display=":$(( (RANDOM % 400) + 500 ))"
-Xvfb "$display" -screen 0 "${panel_w}x${panel_h}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb=$!
-kiosk_pid=
-cleanup() {
-    [ -n "$kiosk_pid" ] && kill -9 "$kiosk_pid" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
-}
-trap cleanup EXIT
-export DISPLAY=$display
-for _ in $(seq 100); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.05; done
-
-failures=0 passes=0
-pass() { echo "ok: $1"; passes=$((passes + 1)); }
-fail() { echo "FAILED: $1"; failures=$((failures + 1)); }
+# shellcheck source=tests/e2e_lib.sh
+. "$(dirname "$0")/e2e_lib.sh"
+start_xvfb "$panel_w" "$panel_h"
 
 # Staff preview renders upright at the logical size, whatever the panel's rotation.
 SDL_VIDEODRIVER=dummy "$kiosk" --config "$config" --render "$work/expected" --size "$logical" \
@@ -39,23 +27,12 @@ kiosk_pid=$!
 
 # The panel shows the picture turned 90 degrees clockwise: turn the capture back.
 shot() { xwd -root -silent | convert xwd:- -rotate 270 "$work/$1.png"; }
-differ() { compare -metric AE "$work/$1.png" "$2" null: 2>&1 || true; }
-expect_screen() { # NAME EXPECTED_PNG WHAT
-    local d
-    for _ in $(seq 20); do
-        shot "$1"
-        d=$(differ "$1" "$2")
-        [ "$d" = "0" ] && { pass "$3"; return; }
-        sleep 0.1
-    done
-    fail "$3 ($d pixels differ from $2; see $work/$1.png)"
-}
 # Where a logical point appears on the panel, turned 90 degrees clockwise.
 on_panel() { echo $((panel_w - 1 - $2)) "$1"; }
 
 for _ in $(seq 100); do grep -q "showing" "$work/kiosk.log" && break; sleep 0.05; done
-grep -q "rotated 90" "$work/kiosk.log" && pass "the kiosk says it rotates" ||
-    fail "the log does not mention the rotation"
+if grep -q "rotated 90" "$work/kiosk.log"; then pass "the kiosk says it rotates"
+else fail "the log does not mention the rotation"; fi
 expect_screen welcome "$work/expected/welcome.png" "the welcome screen is drawn upright on the turned panel"
 
 xdotool mousemove 640 400 click 1
@@ -69,7 +46,9 @@ xdotool mousemove "$px" "$py" click 1
 expect_screen page "$work/expected/$first.png" "a tap where the topic button shows on the panel opens that topic"
 
 kill -TERM "$kiosk_pid"
-wait "$kiosk_pid" && pass "SIGTERM stops it cleanly" || fail "SIGTERM exit status $?"
+status=0
+wait "$kiosk_pid" || status=$?
+if [ "$status" = 0 ]; then pass "SIGTERM stops it cleanly"; else fail "SIGTERM exit status $status"; fi
 kiosk_pid=
 
 echo "e2e_rotation: $passes passed, $failures failed"
