@@ -115,7 +115,6 @@ static void check_staff_screens(struct view *v, const char *path)
     v->session.staff.touch_y = v->height / 2;
     check_screen(v, path, "touch test");
     session_preview(&v->session, SCREEN_STAFF_CLEAN, CONTENT_NONE, false);
-    v->session.staff.clean_seconds = 30;
     check_screen(v, path, "clean screen");
     session_preview(&v->session, SCREEN_ASLEEP, CONTENT_NONE, false);
     check_screen(v, path, "asleep");

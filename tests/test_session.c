@@ -375,9 +375,9 @@ static void test_opening_hours(const struct content *c)
     struct session s;
     session_init(&s, c, W, H);
     /* Closing time while nobody is there: black at once. */
-    CHECK(session_set_open(&s, false, 1000));
+    CHECK(session_set_open(&s, false));
     CHECK_INT(s.screen, SCREEN_ASLEEP);
-    CHECK(!session_set_open(&s, false, 2000)); /* only a change acts */
+    CHECK(!session_set_open(&s, false)); /* only a change acts */
     CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
     /* A touch on the black screen wakes the welcome screen and presses nothing: the welcome
      * screen is still there after the finger lifts. */
@@ -412,11 +412,11 @@ static void test_opening_hours(const struct content *c)
     session_tick(&s, 302000 + 60000);
     CHECK_INT(s.screen, SCREEN_ASLEEP);
     /* Opening time: the welcome screen comes back by itself. */
-    CHECK(session_set_open(&s, true, 400000));
+    CHECK(session_set_open(&s, true));
     CHECK_INT(s.screen, SCREEN_WELCOME);
     /* Closing time in the middle of a visit does not cut it short. */
     start_visit(&s, 500000);
-    CHECK(!session_set_open(&s, false, 501000));
+    CHECK(!session_set_open(&s, false));
     CHECK_INT(s.screen, SCREEN_PAGE);
     session_tick(&s, 501000 + 60000);
     session_tick(&s, 501000 + 70000);

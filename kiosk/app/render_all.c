@@ -104,7 +104,6 @@ int app_render_all(const struct content *content, const char *dir, int width, in
         for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]) && ok; i++) {
             session_preview(&v.session, staff[i].screen, CONTENT_NONE, false);
             v.session.staff_report = report;
-            v.session.staff.clean_seconds = SESSION_CLEAN_MS / 1000;
             ok = save(&v, surface, dir, staff[i].name);
             written += ok;
         }

@@ -121,7 +121,7 @@ static void switch_content(struct live *k, struct content *next, bool staff)
     }
     measure(k); /* the new file may rotate the panel differently */
     attach(k);
-    session_set_open(&k->view.session, open, SDL_GetTicks64());
+    session_set_open(&k->view.session, open);
     if (staff) {
         k->view.session.screen = SCREEN_STAFF;
         k->view.session.staff.since = SDL_GetTicks64();
@@ -308,7 +308,7 @@ static void loop(struct live *k)
     while (!k->quit) {
         uint64_t now = SDL_GetTicks64();
         uint64_t to_change;
-        if (session_set_open(&k->view.session, open_now(k->content, &to_change), now)) {
+        if (session_set_open(&k->view.session, open_now(k->content, &to_change))) {
             k->dirty = true;
         }
         if (session_tick(&k->view.session, now)) {

@@ -40,9 +40,8 @@ bool session_in_staff_mode(const struct session *s)
            s->screen == SCREEN_STAFF_TOUCH || s->screen == SCREEN_STAFF_CLEAN;
 }
 
-bool session_set_open(struct session *s, bool open, uint64_t now)
+bool session_set_open(struct session *s, bool open)
 {
-    (void)now;
     if (open == s->open) {
         return false; /* only a change acts, so a woken screen stays awake for its visit */
     }
@@ -108,6 +107,9 @@ void session_preview(struct session *s, enum session_screen screen, int page, bo
     if (screen == SCREEN_PAGE && countdown) {
         s->visit.countdown = true;
         s->visit.countdown_seconds = (int)(s->countdown_ms / 1000u);
+    }
+    if (screen == SCREEN_STAFF_CLEAN) {
+        s->staff.clean_seconds = SESSION_CLEAN_MS / 1000; /* the count as it starts */
     }
 }
 
@@ -262,6 +264,16 @@ static double finger_speed(const struct session_pointer *p, uint64_t now)
     return (double)(p->sample_y[p->samples - 1] - p->sample_y[first]) * 1000.0 / (double)dt;
 }
 
+/* Shows `screen` for a touch that only wakes: the rest of that touch is swallowed, so it
+ * cannot press the button that appears under the finger. */
+static bool wake(struct session *s, enum session_screen screen, uint64_t now)
+{
+    s->screen = screen;
+    s->visit.last_activity = now;
+    s->pointer.swallowed = true;
+    return true;
+}
+
 static bool pointer_down(struct session *s, const struct session_event *ev, uint64_t now)
 {
     struct session_pointer *p = &s->pointer;
@@ -279,22 +291,15 @@ static bool pointer_down(struct session *s, const struct session_event *ev, uint
     case SCREEN_ASLEEP:
         /* Outside opening hours a touch wakes the welcome screen for one visit, and only
          * that: the waking touch presses nothing. */
-        s->screen = SCREEN_WELCOME;
-        s->visit.last_activity = now;
-        p->swallowed = true;
-        return true;
+        return wake(s, SCREEN_WELCOME, now);
     case SCREEN_STAFF_PIN:
     case SCREEN_STAFF:
     case SCREEN_STAFF_TOUCH:
     case SCREEN_STAFF_CLEAN:
         return staff_down(s, ev, now);
     case SCREEN_WELCOME:
-        /* The waking touch starts the visit and nothing else: the rest of it is swallowed so
-         * it cannot press the button that appears under the finger. */
-        s->screen = SCREEN_PAGE;
-        s->visit.last_activity = now;
-        p->swallowed = true;
-        return true;
+        /* The waking touch starts the visit and nothing else. */
+        return wake(s, SCREEN_PAGE, now);
     case SCREEN_COVER:
         session_reset(s);
         p->swallowed = true;

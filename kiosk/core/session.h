@@ -142,7 +142,7 @@ void session_set_scroll_max(struct session *s, int scroll_max);
  * gives way to a black one, and a visit that ends goes back to black; a touch on the black
  * screen wakes the welcome screen for one visit and presses nothing. Returns true when what is
  * on screen changed. */
-bool session_set_open(struct session *s, bool open, uint64_t now);
+bool session_set_open(struct session *s, bool open);
 /* Tells the session the screen size changed. */
 void session_set_screen(struct session *s, int width, int height);
 /* Wipes the visit and staff mode and shows the welcome screen (black outside opening hours). */

@@ -528,16 +528,12 @@ static void step(struct harness *H, enum op op)
         if (!H->s.pointer.down) { /* previews are drawn with no finger on the glass */
             session_preview(&H->s, screen, page, countdown);
             H->dirty = true;
-            if (screen == SCREEN_STAFF_CLEAN) {
-                /* What render_all does: the preview itself leaves the count at 0. */
-                H->s.staff.clean_seconds = SESSION_CLEAN_MS / 1000;
-            }
         }
         break;
     }
     case OP_OPEN: {
         struct seen seen = seen_of(&H->s);
-        bool changed = session_set_open(&H->s, take_u8(&H->in) & 1, H->now);
+        bool changed = session_set_open(&H->s, take_u8(&H->in) & 1);
         check_unchanged_if_quiet(changed, &seen, &H->s, "session_set_open");
         H->dirty = H->dirty || changed;
         break;
@@ -568,7 +564,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     set_screen_size(&H, screen);
     session_init(&H.s, H.c, H.w, H.h);
     if (flags & 8) {
-        session_set_open(&H.s, false, H.now); /* starts outside opening hours */
+        session_set_open(&H.s, false); /* starts outside opening hours */
     }
     check_session(&H);
     for (int i = 0; i < MAX_STEPS && H.in.n > 0; i++) {
