@@ -16,7 +16,8 @@
  * Returns the content, owned by the caller, or NULL when there was any error. */
 struct content *config_load(const char *path, const char *assets_dir, struct diag_list *diags);
 
-/* Reads the file at `path` as config_load does (refusing folders and files over the limit),
+/* Reads the file at `path` as config_load does (refusing folders, and files whose size is over
+ * the limit; one that grows past it while being read is refused by config_load_buffer),
  * returning its bytes (malloc'd) and their count, or NULL with the problem in `diags`. */
 char *config_read_bytes(const char *path, size_t *size, struct diag_list *diags);
 
