@@ -2,13 +2,14 @@
 # Installs what building and testing the kiosk needs on Debian 12 or Raspberry Pi OS
 # (Bookworm). Safe to run again: it installs only what is missing.
 #   deploy/setup-dev.sh          build dependencies
-#   deploy/setup-dev.sh --test   also what the tests use (Xvfb, xdotool, ImageMagick; clang
-#                                and its libFuzzer runtime for tests/fuzz, llvm to symbolize)
+#   deploy/setup-dev.sh --test   also what the tests use (Xvfb, xdotool, ImageMagick, strace;
+#                                clang and its libFuzzer runtime for tests/fuzz, llvm to
+#                                symbolize; valgrind for the memcheck pass)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
           libconfig-dev fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(xvfb xdotool x11-apps imagemagick clang libclang-rt-14-dev llvm)
+    packages+=(xvfb xdotool x11-apps imagemagick strace clang libclang-rt-14-dev llvm valgrind)
 fi
 missing=()
 for p in "${packages[@]}"; do

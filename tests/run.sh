@@ -2,8 +2,9 @@
 # Runs every test: installs what they need, builds with warnings as errors, runs the suite,
 # then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs it again, then
 # builds the libFuzzer harnesses with clang and fuzzes each for a short time (tests/fuzz).
+# Between the two builds, the plain one runs again under valgrind memcheck (label "valgrind").
 #   tests/run.sh              everything
-#   tests/run.sh --quick      one plain build, no sanitizer or fuzz pass
+#   tests/run.sh --quick      one plain build, no valgrind, sanitizer or fuzz pass
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/setup-dev.sh --test
@@ -13,10 +14,12 @@ run_suite() { # BUILD_DIR CMAKE_ARGS...
     shift
     cmake -S . -B "$dir" -DKIOSK_WERROR=ON "$@" >/dev/null
     cmake --build "$dir" -j"$jobs"
-    ctest --test-dir "$dir" --output-on-failure -j"$jobs"
+    ctest --test-dir "$dir" --output-on-failure -j"$jobs" -LE valgrind
 }
 run_suite build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo
 if [ "${1:-}" != "--quick" ]; then
+    # valgrind memcheck needs the plain RelWithDebInfo binaries (it cannot run ASan ones).
+    ctest --test-dir build-test --output-on-failure -j"$jobs" -L valgrind
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
     export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

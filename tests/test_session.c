@@ -45,6 +45,95 @@ static bool visit_is_fresh(const struct session *s, const struct content *c)
     return s->screen == SCREEN_WELCOME && memcmp(&s->visit, &fresh.visit, sizeof(fresh.visit)) == 0;
 }
 
+/* ---- "after a reset, nothing is left": every field of struct session, one by one ---------- */
+
+static int differing;
+
+#define SAME(field)                                                                        \
+    do {                                                                                   \
+        if (memcmp(&s->field, &fresh->field, sizeof(s->field)) != 0) {                    \
+            fprintf(stderr, "%s: session.%s differs from a fresh session's\n", what, #field); \
+            differing++;                                                                   \
+        }                                                                                  \
+    } while (0)
+
+/* Compares `s` with `fresh` field by field, naming each field that differs, then byte for byte
+ * (which also catches a field added to struct session but not listed here). */
+static bool same_session(const struct session *s, const struct session *fresh, const char *what)
+{
+    differing = 0;
+    SAME(content);
+    SAME(idle_ms);
+    SAME(countdown_ms);
+    SAME(width);
+    SAME(height);
+    SAME(scroll_max);
+    SAME(screen);
+    /* the visit */
+    SAME(visit.page);
+    for (int i = 0; i < SESSION_HISTORY; i++) {
+        SAME(visit.history[i]);
+        SAME(visit.history_scroll[i]);
+    }
+    SAME(visit.depth);
+    SAME(visit.scroll);
+    SAME(visit.velocity);
+    SAME(visit.glide_time);
+    SAME(visit.countdown);
+    SAME(visit.countdown_start);
+    SAME(visit.countdown_seconds);
+    SAME(visit.last_activity);
+    SAME(visit.lang);
+    SAME(visit.pressed.action);
+    SAME(visit.pressed.target);
+    /* the finger */
+    SAME(pointer.down);
+    SAME(pointer.swallowed);
+    SAME(pointer.mode);
+    SAME(pointer.x0);
+    SAME(pointer.y0);
+    SAME(pointer.x);
+    SAME(pointer.y);
+    SAME(pointer.down_at);
+    SAME(pointer.corner);
+    SAME(pointer.scroll0);
+    SAME(pointer.hit.action);
+    SAME(pointer.hit.target);
+    SAME(pointer.sample_y);
+    SAME(pointer.sample_t);
+    SAME(pointer.samples);
+    /* staff mode */
+    SAME(staff.entered);
+    SAME(staff.failures);
+    SAME(staff.wrong);
+    SAME(staff.since);
+    SAME(staff.clean_start);
+    SAME(staff.clean_seconds);
+    SAME(staff.touch_seen);
+    SAME(staff.touch_x);
+    SAME(staff.touch_y);
+    SAME(staff.touches);
+    /* set by the app */
+    SAME(open);
+    SAME(reload_requested);
+    SAME(staff_report);
+    SAME(notice);
+    if (differing == 0 && memcmp(s, fresh, sizeof(*s)) != 0) {
+        fprintf(stderr, "%s: the session differs from a fresh one in a field not listed in "
+                        "same_session()\n", what);
+        differing++;
+    }
+    return differing == 0;
+}
+
+/* The whole session equals one that session_init has just made. */
+static bool session_is_fresh(const struct session *s, const struct content *c, const char *what)
+{
+    struct session fresh;
+    session_init(&fresh, c, W, H);
+    return same_session(s, &fresh, what);
+}
+
 /* Starts a visit: a touch on the welcome screen, which presses nothing else. */
 static uint64_t start_visit(struct session *s, uint64_t now)
 {
@@ -562,6 +651,137 @@ static void test_staff_pin(struct content *c)
     CHECK(memcmp(&s.staff, &fresh.staff, sizeof(s.staff)) == 0);
 }
 
+/* ---- nothing is left ---------------------------------------------------------------------- */
+
+/* A visit that leaves traces in every part of the session: pages, history with scroll
+ * positions, a scrolled page still gliding, a swipe, a button held pressed. Returns the time
+ * at the end, with the page still gliding. */
+static uint64_t leave_traces(struct session *s, uint64_t t)
+{
+    t = start_visit(s, t);
+    tap(s, go(FX_Q), t += 200);      /* a choice on a question page */
+    tap(s, go(FX_A1), t += 200);     /* into a topic */
+    session_set_scroll_max(s, 900); /* a long page, as its layout would say */
+    ev(s, INPUT_DOWN, 400, 400, NONE, t += 200);
+    ev(s, INPUT_MOVE, 400, 300, NONE, t + 20);
+    ev(s, INPUT_UP, 400, 250, NONE, t + 40);
+    session_tick(s, t += 100);
+    tap(s, button(ACTION_NEXT), t += 1000); /* history remembers A1 and where it was scrolled */
+    ev(s, INPUT_DOWN, 600, 240, NONE, t += 200); /* a swipe to the next page */
+    ev(s, INPUT_MOVE, 400, 245, NONE, t + 30);
+    ev(s, INPUT_UP, 300, 250, NONE, t + 60);
+    tap(s, button(ACTION_HELP), t += 300);
+    ev(s, INPUT_DOWN, 700, 440, button(ACTION_BACK), t += 200); /* held: drawn pressed */
+    CHECK_INT(s->visit.pressed.action, ACTION_BACK);
+    ev(s, INPUT_UP, 700, 440, button(ACTION_BACK), t += 900);
+    session_set_scroll_max(s, 900);
+    ev(s, INPUT_DOWN, 400, 400, NONE, t += 200); /* a fling: the page glides on */
+    ev(s, INPUT_MOVE, 400, 250, NONE, t + 20);
+    ev(s, INPUT_UP, 400, 150, NONE, t + 40);
+    t += 40;
+    session_tick(s, t += SESSION_FRAME_MS);
+    CHECK(s->visit.depth >= 3);
+    CHECK(s->visit.scroll > 0 && s->visit.velocity != 0);
+    return t;
+}
+
+static void test_nothing_left_after_idle_reset(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = leave_traces(&s, 1000);
+    /* Walks away: the glide stops, the countdown appears and runs out. */
+    while (!s.visit.countdown) {
+        session_tick(&s, t += 500);
+    }
+    CHECK(s.visit.countdown_start != 0);
+    session_tick(&s, t += 3000);
+    CHECK(s.visit.countdown && s.screen == SCREEN_PAGE);
+    session_tick(&s, t += 10000);
+    CHECK(session_is_fresh(&s, c, "after an idle reset"));
+}
+
+/* After quick exit, only what the cover itself needs differs from a fresh session: the screen
+ * and when the cover appeared (so it can give way), and the finger while it is still down. */
+static bool fresh_but_cover(const struct session *s, const struct content *c, uint64_t shown,
+                            const char *what)
+{
+    struct session fresh;
+    session_init(&fresh, c, W, H);
+    fresh.screen = SCREEN_COVER;
+    fresh.visit.last_activity = shown;
+    if (s->pointer.down) {
+        fresh.pointer = s->pointer;
+        CHECK_INT(s->pointer.hit.action, ACTION_QUICK_EXIT); /* and only the Quick exit touch */
+    }
+    return same_session(s, &fresh, what);
+}
+
+static void test_nothing_left_after_quick_exit(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    /* Quick exit while the page glides; the cover goes at the next tap. */
+    uint64_t t = leave_traces(&s, 1000);
+    ev(&s, INPUT_DOWN, 790, 10, button(ACTION_QUICK_EXIT), t += 5);
+    CHECK(fresh_but_cover(&s, c, t, "quick exit, finger still down"));
+    ev(&s, INPUT_UP, 790, 10, button(ACTION_QUICK_EXIT), t + 80);
+    CHECK(fresh_but_cover(&s, c, t, "quick exit, finger lifted"));
+    tap(&s, go(FX_A1), t += 2000);
+    CHECK(session_is_fresh(&s, c, "quick exit, then a tap on the cover"));
+
+    /* Quick exit while the countdown shows; the cover goes by itself. */
+    t = leave_traces(&s, t + 1000);
+    while (!s.visit.countdown) {
+        session_tick(&s, t += 500);
+    }
+    session_tick(&s, t += 2000);
+    ev(&s, INPUT_DOWN, 790, 10, button(ACTION_QUICK_EXIT), t += 100);
+    uint64_t shown = t;
+    ev(&s, INPUT_UP, 790, 10, button(ACTION_QUICK_EXIT), t += 300);
+    CHECK(fresh_but_cover(&s, c, shown, "quick exit during the countdown"));
+    CHECK(session_tick(&s, shown + 60000));
+    CHECK(session_is_fresh(&s, c, "quick exit, then the cover's own time out"));
+}
+
+/* Staff mode leaves nothing either, however it ends. */
+static void test_nothing_left_after_staff_mode(const struct content *c)
+{
+    struct session s;
+    session_init(&s, c, W, H);
+    uint64_t t = leave_traces(&s, 1000);
+    session_tick(&s, t += 1000);
+    ev(&s, INPUT_DOWN, 5, 5, NONE, t += 100);
+    session_tick(&s, t += SESSION_STAFF_HOLD_MS);
+    CHECK_INT(s.screen, SCREEN_STAFF_PIN);
+    ev(&s, INPUT_UP, 5, 5, NONE, t += 100);
+    t += 200;
+    type(&s, "1111", &t); /* a wrong PIN: counted and shown */
+    type(&s, "25", &t);   /* half a PIN, then nobody there */
+    CHECK(s.staff.failures == 1 && s.staff.entered[0] != '\0');
+    session_tick(&s, t + 60000);
+    CHECK(session_is_fresh(&s, c, "staff PIN pad closed by itself"));
+
+    /* In, the touch test and the clean screen, then Close. */
+    t += 100000;
+    ev(&s, INPUT_DOWN, 5, 5, NONE, t);
+    session_tick(&s, t += SESSION_STAFF_HOLD_MS);
+    ev(&s, INPUT_UP, 5, 5, NONE, t += 100);
+    t += 200;
+    type(&s, "2580", &t);
+    CHECK_INT(s.screen, SCREEN_STAFF);
+    tap(&s, button(ACTION_STAFF_TOUCH_TEST), t += 200);
+    ev(&s, INPUT_DOWN, 321, 123, NONE, t += 200);
+    ev(&s, INPUT_UP, 321, 123, NONE, t += 100);
+    CHECK(s.staff.touches == 1);
+    tap(&s, button(ACTION_STAFF_BACK), t += 200);
+    tap(&s, button(ACTION_STAFF_CLEAN), t += 200);
+    session_tick(&s, t += SESSION_CLEAN_MS + 100);
+    CHECK_INT(s.screen, SCREEN_STAFF);
+    tap(&s, button(ACTION_STAFF_CLOSE), t += 200);
+    CHECK(session_is_fresh(&s, c, "staff mode closed with Close"));
+}
+
 int main(void)
 {
     struct content *c = fixture_content();
@@ -580,6 +800,9 @@ int main(void)
     c->staff_pin = xstrdup("2580");
     test_staff_gesture(c);
     test_staff_pin(c);
+    test_nothing_left_after_idle_reset(c);
+    test_nothing_left_after_quick_exit(c);
+    test_nothing_left_after_staff_mode(c);
     content_destroy(c);
     return check_summary("test_session");
 }

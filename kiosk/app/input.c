@@ -73,3 +73,12 @@ bool input_translate(struct input *in, const SDL_Event *e, int width, int height
         return false;
     }
 }
+
+bool input_ends_kiosk(const SDL_Event *e, bool windowed)
+{
+    if (e->type == SDL_QUIT) {
+        return true; /* SIGTERM or SIGINT: closing the window does not make one (run.c) */
+    }
+    /* Fullscreen, nothing closes the kiosk but a signal; a preview window closes. */
+    return windowed && e->type == SDL_WINDOWEVENT && e->window.event == SDL_WINDOWEVENT_CLOSE;
+}

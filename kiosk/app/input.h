@@ -28,4 +28,9 @@ struct pointer_event {
 bool input_translate(struct input *in, const SDL_Event *e, int width, int height, float scale_x,
                      float scale_y, struct pointer_event *out);
 
+/* Whether `e` stops the kiosk: only SDL_QUIT, which SDL makes of SIGTERM and SIGINT, and in a
+ * preview window (`windowed`) closing the window. Keys, gestures and other window events never
+ * do; tests/test_lockdown.c holds every other event to that. */
+bool input_ends_kiosk(const SDL_Event *e, bool windowed);
+
 #endif

@@ -435,12 +435,16 @@ bool session_handle(struct session *s, const struct session_event *ev, uint64_t 
         return pointer_down(s, ev, now);
     case INPUT_MOVE:
         return pointer_move(s, ev, now);
-    case INPUT_UP:
-        return pointer_up(s, ev, now);
+    case INPUT_UP: {
+        bool changed = pointer_up(s, ev, now);
+        /* The pointer remembers only the touch in progress: once the finger lifts, where it
+         * went and what it pressed are forgotten, so nothing of a visit outlives its reset. */
+        memset(&s->pointer, 0, sizeof(s->pointer));
+        return changed;
+    }
     case INPUT_CANCEL: {
         bool was = s->pointer.down;
-        s->pointer.down = false;
-        s->pointer.corner = false;
+        memset(&s->pointer, 0, sizeof(s->pointer));
         return was && session_set_pressed(s, no_hit);
     }
     }

@@ -85,7 +85,8 @@ struct session_visit {
     struct hit pressed; /* the button a finger is on, drawn pressed */
 };
 
-/* The one finger (or mouse) the kiosk follows; a second finger is ignored. */
+/* The one finger (or mouse) the kiosk follows; a second finger is ignored. It holds only the
+ * touch in progress: when the finger lifts, all of it is wiped. */
 struct session_pointer {
     bool down;
     bool swallowed; /* this touch already did its job (woke the screen, quick exit...) */

@@ -1,0 +1,247 @@
+/* The live loop of kiosk/app/run.c with the clock taken away: the same order of work at every
+ * wake-up (opening hours, session timers, a staff reload, then draw if anything changed), but
+ * wake-ups happen when the soak moves its fake clock, not when SDL_WaitEventTimeout returns. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "sim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "config_locate.h"
+#include "config_reader.h"
+#include "schedule.h"
+#include "staff_report.h"
+
+/* The shipped config's own example (commented out there), so the nights are part of the week. */
+static const char *const soak_hours[] = {"Mon-Fri 08:30-17:30", "Sat 09:00-12:00"};
+#define SOAK_PIN "2580"
+
+static struct content *load(const struct sim *s)
+{
+    struct diag_list diags;
+    diag_init(&diags, s->config_path);
+    struct content *c = config_load(s->config_path, config_assets_dir(), &diags);
+    diag_finish(&diags);
+    if (!c) {
+        fprintf(stderr, "soak: %s does not load (kiosk --check lists why)\n", s->config_path);
+        return NULL;
+    }
+    if (s->add_hours && !c->schedule.enabled) {
+        char err[256];
+        for (size_t i = 0; i < sizeof(soak_hours) / sizeof(soak_hours[0]); i++) {
+            if (!schedule_add_rule(&c->schedule, soak_hours[i], err, sizeof(err))) {
+                fprintf(stderr, "soak: %s: %s\n", soak_hours[i], err);
+            }
+        }
+    }
+    if (s->add_pin && !c->staff_pin) {
+        c->staff_pin = strdup(SOAK_PIN); /* content_destroy frees it */
+    }
+    return c;
+}
+
+static int minute_of_week(uint64_t t)
+{
+    return (int)((t / SIM_MINUTE) % SCHEDULE_WEEK_MINUTES);
+}
+
+bool sim_open_at(const struct sim *s, uint64_t t)
+{
+    return schedule_is_open(&s->content->schedule, minute_of_week(t));
+}
+
+/* When opening hours next open or close after `t`, or SESSION_NO_DEADLINE. */
+static uint64_t next_change(const struct sim *s, uint64_t t)
+{
+    int left = schedule_minutes_to_change(&s->content->schedule, minute_of_week(t));
+    if (left < 0) {
+        return SESSION_NO_DEADLINE;
+    }
+    return t - t % SIM_MINUTE + (uint64_t)left * SIM_MINUTE;
+}
+
+static void frame(struct sim *s)
+{
+    if (session_in_staff_mode(&s->view.session)) {
+        staff_report_format(s->report, sizeof(s->report), s->content, NULL);
+    }
+    view_draw(&s->view);
+    SDL_RenderPresent(s->sdl);
+    s->stats.frames++;
+}
+
+/* One wake-up of the live loop. */
+static void iterate(struct sim *s, bool dirty)
+{
+    struct session *ses = &s->view.session;
+    dirty |= session_set_open(ses, sim_open_at(s, s->now));
+    dirty |= session_tick(ses, s->now);
+    if (ses->reload_requested) {
+        ses->reload_requested = false;
+        sim_reload(s, true);
+        dirty = true;
+    }
+    if (dirty || session_in_staff_mode(ses)) {
+        frame(s);
+    }
+}
+
+bool sim_open(struct sim *s, const char *config_path, int width, int height, bool add_hours,
+              bool add_pin)
+{
+    memset(s, 0, sizeof(*s));
+    s->config_path = config_path;
+    s->add_hours = add_hours;
+    s->add_pin = add_pin;
+    s->width = width;
+    s->height = height;
+    /* Headless by default; the environment may still choose (the tests set the same). */
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    s->content = load(s);
+    if (!s->content) {
+        return false;
+    }
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || !app_init_libraries()) {
+        fprintf(stderr, "soak: cannot start SDL: %s\n", SDL_GetError());
+        return false;
+    }
+    s->window = SDL_CreateWindow("soak", 0, 0, width, height, 0);
+    s->sdl = s->window ? SDL_CreateRenderer(s->window, -1, 0) : NULL;
+    if (!s->sdl || !view_init(&s->view, s->content, s->sdl, width, height)) {
+        fprintf(stderr, "soak: cannot draw at %dx%d: %s\n", width, height, SDL_GetError());
+        return false;
+    }
+    s->view.session.staff_report = s->report;
+    iterate(s, true);
+    return true;
+}
+
+void sim_close(struct sim *s)
+{
+    if (s->sdl) {
+        view_finish(&s->view);
+        SDL_DestroyRenderer(s->sdl);
+    }
+    if (s->window) {
+        SDL_DestroyWindow(s->window);
+    }
+    app_quit_libraries();
+    SDL_Quit();
+    content_destroy(s->content);
+    memset(s, 0, sizeof(*s));
+}
+
+void sim_advance(struct sim *s, uint64_t until)
+{
+    if (s->recheck) {
+        s->recheck = false;
+        iterate(s, false);
+    }
+    for (;;) {
+        uint64_t next = session_deadline(&s->view.session);
+        uint64_t change = next_change(s, s->now);
+        next = change < next ? change : next;
+        if (next <= s->now) {
+            next = s->now + 1; /* a deadline already due: the loop wakes again at once */
+        }
+        if (next > until) {
+            break;
+        }
+        s->now = next;
+        iterate(s, false);
+    }
+    if (until > s->now) {
+        s->now = until;
+    }
+}
+
+void sim_pointer(struct sim *s, enum session_input kind, int x, int y)
+{
+    s->stats.events++;
+    iterate(s, view_pointer(&s->view, kind, x, y, s->now));
+}
+
+void sim_resize(struct sim *s, int width, int height)
+{
+    SDL_SetWindowSize(s->window, width, height);
+    SDL_PumpEvents();
+    int w, h;
+    SDL_GetRendererOutputSize(s->sdl, &w, &h);
+    if (w != width || h != height) {
+        fprintf(stderr, "soak: asked for %dx%d, the renderer draws %dx%d\n", width, height, w, h);
+    }
+    s->width = w;
+    s->height = h;
+    view_resize(&s->view, w, h);
+    s->stats.resizes++;
+    iterate(s, true);
+}
+
+bool sim_reload(struct sim *s, bool staff)
+{
+    struct content *next = load(s);
+    if (!next) {
+        return false;
+    }
+    /* As run.c's switch_content: the view is rebuilt around the new content, and the old
+     * content is freed only once nothing points into it. */
+    bool open = s->view.session.open;
+    view_finish(&s->view);
+    content_destroy(s->content);
+    s->content = next;
+    if (!view_init(&s->view, next, s->sdl, s->width, s->height)) {
+        fprintf(stderr, "soak: no font opens after a reload\n");
+        exit(1);
+    }
+    s->view.session.staff_report = s->report;
+    session_set_open(&s->view.session, open);
+    if (staff) {
+        s->view.session.screen = SCREEN_STAFF;
+        s->view.session.staff.since = s->now;
+    }
+    s->stats.reloads++;
+    return true;
+}
+
+bool sim_between_visits(const struct sim *s)
+{
+    const struct session *ses = &s->view.session;
+    return (ses->screen == SCREEN_WELCOME || ses->screen == SCREEN_ASLEEP) && !ses->pointer.down;
+}
+
+static void tour_frame(struct sim *s)
+{
+    view_draw(&s->view);
+    SDL_RenderPresent(s->sdl);
+    s->stats.tour_frames++;
+}
+
+void sim_tour(struct sim *s)
+{
+    struct session *ses = &s->view.session;
+    session_set_open(ses, true);
+    for (int i = 0; i < s->content->n_pages; i++) {
+        session_preview(ses, SCREEN_PAGE, i, false);
+        tour_frame(s);
+        if (s->view.layout.scroll_max > 0) {
+            ses->visit.scroll = s->view.layout.scroll_max;
+            tour_frame(s);
+        }
+    }
+    session_preview(ses, SCREEN_PAGE, s->content->menu, true);
+    tour_frame(s);
+    session_preview(ses, SCREEN_COVER, CONTENT_NONE, false);
+    tour_frame(s);
+    session_reset(ses);
+    ses->visit.last_activity = s->now;
+    /* Text unused for a few frames leaves the cache (renderer.c): after these, only the
+     * welcome screen's text is in it. */
+    for (int i = 0; i < 12; i++) {
+        tour_frame(s);
+    }
+    s->recheck = true;
+}
