@@ -6,6 +6,8 @@
 #include "log.h"
 #include "xalloc.h"
 
+static void load(struct pictures *p, int i);
+
 void pictures_init(struct pictures *p, const struct content *content, SDL_Renderer *renderer)
 {
     memset(p, 0, sizeof(*p));
@@ -13,6 +15,21 @@ void pictures_init(struct pictures *p, const struct content *content, SDL_Render
     p->renderer = renderer;
     p->n = content->n_pictures;
     p->slots = xcalloc((size_t)(p->n ? p->n : 1), sizeof(*p->slots));
+}
+
+void pictures_try_all(struct pictures *p)
+{
+    /* Not in pictures_init: loading every SVG (rasterised, only to learn its size) took most of
+     * the kiosk's start-up, so the live kiosk calls this once its first frame is up. */
+    if (p->all_tried) {
+        return;
+    }
+    for (int i = 0; i < p->n; i++) {
+        if (!p->slots[i].tried) {
+            load(p, i);
+        }
+    }
+    p->all_tried = true;
 }
 
 void pictures_finish(struct pictures *p)
@@ -90,7 +107,9 @@ SDL_Texture *pictures_texture(struct pictures *p, int picture, int w, int h)
         surface = IMG_Load(path);
     }
     if (!surface) {
-        log_warn("cannot load the picture %s (%s)", path, IMG_GetError());
+        /* It loaded at start, so it changed since. This runs while a visitor looks at the
+         * page, so nothing is logged: the time and the file would say what they opened. The
+         * page shows without it; `kiosk --render` or a restart names the file for staff. */
         s->ok = false;
         return NULL;
     }

@@ -21,10 +21,14 @@ struct pictures {
     SDL_Renderer *renderer;
     struct picture_slot *slots;
     int n;
+    bool all_tried; /* pictures_try_all has run */
 };
 
 /* Prepares slots for every picture of `content`; nothing is loaded yet. */
 void pictures_init(struct pictures *p, const struct content *content, SDL_Renderer *renderer);
+/* Tries every picture now, so one that cannot be loaded is named in the log before any visit,
+ * never at the moment a visitor opens the page that shows it. Cheap once done. */
+void pictures_try_all(struct pictures *p);
 /* Frees every texture. */
 void pictures_finish(struct pictures *p);
 /* Natural size of a picture, loading it on first use; false when it cannot be shown. */

@@ -8,6 +8,7 @@
 #include <SDL_ttf.h>
 #include <limits.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "display.h"
 #include "input.h"
 #include "input_devices.h"
+#include "input_wait.h"
 #include "log.h"
 #include "notify.h"
 #include "staff_report.h"
@@ -41,6 +43,8 @@ struct live {
     Uint32 changed_event;   /* pushed by the watcher thread when the config folder changes */
     SDL_Thread *watcher;
     int stop_pipe[2];
+    struct input_wait waiter; /* on the bare display: see sleep_until() */
+    bool wait_on_devices;
     char report[2048];
     char notice[256];
 };
@@ -152,7 +156,8 @@ static void check_reload(struct live *k, uint64_t now)
 }
 
 /* Waits for the config folder to change and wakes the main loop; the loop itself sleeps in
- * SDL_WaitEventTimeout, which cannot wait on a file descriptor. */
+ * SDL_WaitEventTimeout, which cannot wait on a file descriptor (or, on the bare display, on the
+ * input devices: then a byte on the wake-up pipe wakes it too). */
 static int watch_thread(void *data)
 {
     struct live *k = data;
@@ -169,6 +174,10 @@ static int watch_thread(void *data)
             SDL_zero(e);
             e.type = k->changed_event;
             SDL_PushEvent(&e);
+            if (k->wait_on_devices) {
+                ssize_t w = write(input_wait_wake_fd(&k->waiter), "c", 1);
+                (void)w; /* a full pipe is awake already */
+            }
         }
     }
 }
@@ -219,16 +228,13 @@ static void handle(struct live *k, const SDL_Event *e)
         reload_note_change(k->reload, SDL_GetTicks64());
         return;
     }
-    switch (e->type) {
-    case SDL_QUIT: /* SDL turns SIGTERM and SIGINT into this; closing the window does not */
+    if (input_ends_kiosk(e, k->windowed)) {
         k->quit = true;
         return;
+    }
+    switch (e->type) {
     case SDL_WINDOWEVENT:
         switch (e->window.event) {
-        case SDL_WINDOWEVENT_CLOSE:
-            /* Fullscreen, nothing closes the kiosk but a signal; a preview window closes. */
-            k->quit = k->quit || k->windowed;
-            break;
         case SDL_WINDOWEVENT_SIZE_CHANGED:
             measure(k);
             k->dirty = true;
@@ -301,6 +307,21 @@ static uint64_t min_u64(uint64_t a, uint64_t b)
     return a < b ? a : b;
 }
 
+/* Sleeps until an event or `timeout_ms` (-1: none); true with the first event in `e`. Under X11
+ * and Wayland SDL sleeps on the display connection itself. On the bare display SDL 2.26 can only
+ * poll every millisecond, so the kiosk sleeps on the input devices instead (input_wait.h). */
+static bool sleep_until(struct live *k, SDL_Event *e, int timeout_ms)
+{
+    if (!k->wait_on_devices) {
+        return SDL_WaitEventTimeout(e, timeout_ms);
+    }
+    if (SDL_PollEvent(e)) {
+        return true;
+    }
+    input_wait_sleep(&k->waiter, timeout_ms);
+    return SDL_PollEvent(e);
+}
+
 static void loop(struct live *k)
 {
     uint64_t ping_every = notify_watchdog_interval(), last_ping = 0;
@@ -324,6 +345,9 @@ static void loop(struct live *k)
             present(k);
             k->dirty = false;
         }
+        /* Once the first frame is up, and before any touch is handled: a picture that cannot
+         * be loaded is named at start, never while a visitor looks (cheap after the first). */
+        pictures_try_all(&k->view.pictures);
         if (!ready) {
             notify_send("READY=1");
             ready = true;
@@ -342,7 +366,7 @@ static void loop(struct live *k)
             deadline = min_u64(deadline, last_ping + ping_every);
         }
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, timeout_until(deadline, now))) {
+        if (sleep_until(k, &e, timeout_until(deadline, now))) {
             handle(k, &e);
             while (!k->quit && SDL_PollEvent(&e)) {
                 handle(k, &e);
@@ -360,6 +384,9 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* Under X, SDL opens an input method, and Xlib parses the locale's whole Compose table for
+     * it (a sixth of the start-up under Xvfb). The kiosk reads no typed text: give it none. */
+    setenv("XCOMPOSEFILE", "/dev/null", 0);
     struct live k;
     SDL_memset(&k, 0, sizeof(k));
     k.content = content;
@@ -373,6 +400,13 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     int status = 1;
     if (!app_init_libraries()) {
         goto out_sdl;
+    }
+    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0) {
+        /* Under X the kiosk draws in software into a shared-memory image: its pages need no
+         * GPU, and SDL's default GL renderer loads Mesa, costing some 60 MB more and starting
+         * several times slower (tests/bench). SDL_RENDER_DRIVER set by hand still wins. */
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     k.window = open_window(windowed, width, height);
     if (!k.window) {
@@ -396,6 +430,8 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     }
     measure(&k);
     check_input(&k);
+    k.wait_on_devices = SDL_strcasecmp(SDL_GetCurrentVideoDriver(), "KMSDRM") == 0 &&
+                        input_wait_open(&k.waiter, "/dev/input");
     attach(&k);
     start_watching(&k);
     SDL_RendererInfo info;
@@ -409,6 +445,9 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     log_info("stopping");
     status = 0;
     stop_watching(&k);
+    if (k.wait_on_devices) {
+        input_wait_close(&k.waiter);
+    }
     if (k.dark) {
         backlight_set(BACKLIGHT_ROOT, true); /* whatever runs next should be seen */
     }
