@@ -87,21 +87,25 @@ void text_runs_split(struct text_runs *out, const char *s, size_t len, bool rtl,
     if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &base, levels)) {
         memset(levels, rtl ? 1 : 0, n * sizeof(*levels)); /* out of memory: one direction */
     }
+    /* Spaces and marks go with their neighbour on the same level, so a space between an
+     * Arabic word and an English one does not become a run of its own. */
     int *fonts = xcalloc(n, sizeof(*fonts));
-    int last = -1;
     for (size_t i = 0; i < n; i++) {
         fonts[i] = font_for(ctx, cps[i]);
-        if (fonts[i] < 0) {
-            fonts[i] = last; /* spaces and marks stay with what came before */
-        } else {
-            last = fonts[i];
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (fonts[i] < 0 && fonts[i - 1] >= 0 && levels[i - 1] == levels[i]) {
+            fonts[i] = fonts[i - 1];
         }
     }
-    for (size_t i = n; i-- > 0;) {
+    for (size_t i = n - 1; i-- > 0;) {
+        if (fonts[i] < 0 && fonts[i + 1] >= 0) {
+            fonts[i] = fonts[i + 1];
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
         if (fonts[i] < 0) {
-            fonts[i] = last < 0 ? 0 : last; /* leading ones go with what comes after */
-        } else {
-            last = fonts[i];
+            fonts[i] = i > 0 ? fonts[i - 1] : 0;
         }
     }
 
