@@ -61,13 +61,15 @@ endif()
 # names are the same on every Debian architecture (the libraries are Multi-Arch: same).
 option(KIOSK_DEB_SHLIBDEPS "Compute the package's library Depends with dpkg-shlibdeps" ON)
 set(_kiosk_lib_depends
-    "libc6, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libconfig9")
+    "libc6, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libconfig9, libfribidi0")
 
 # What the binary needs but does not link, so dpkg-shlibdeps cannot see it:
 # - SDL loads libEGL, libGLESv2 and libudev with dlopen; its KMSDRM driver cannot create a window
 #   without EGL and Mesa's DRI drivers (vc4/v3d on a Pi; Raspberry Pi OS Lite lacks them), and
 #   without libudev SDL finds no touchscreen at all.
 # - fonts-dejavu-core: DejaVu Sans is the font every other font falls back to.
+# - fonts-noto-ui-core (recommended): Noto Sans Arabic UI and the Indic and Thai UI fonts, for
+#   translations in those scripts; without it DejaVu Sans draws what it can.
 # - passwd: the maintainer scripts create and delete the kiosk user with useradd/userdel.
 set(_kiosk_runtime_depends
     "fonts-dejavu-core, libegl1, libgles2, libgl1-mesa-dri, libudev1, passwd")
@@ -103,7 +105,7 @@ else()
 endif()
 # The kiosk needs the systemd that runs its unit; it still installs (for --check and --render)
 # where there is none.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd, udev")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd, udev, fonts-noto-ui-core")
 
 # Install paths inside the package are those the binary was compiled with (KIOSK_INSTALL_DATADIR),
 # not CPack's own default of /usr.

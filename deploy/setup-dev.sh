@@ -7,7 +7,7 @@
 #                                symbolize; valgrind for the memcheck pass)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-          libconfig-dev fonts-dejavu-core)
+          libconfig-dev libfribidi-dev fonts-dejavu-core fonts-noto-ui-core)
 if [ "${1:-}" = "--test" ]; then
     packages+=(xvfb xdotool x11-apps imagemagick strace clang libclang-rt-14-dev llvm valgrind)
 fi

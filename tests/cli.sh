@@ -4,6 +4,7 @@
 # place it looked. Usage: cli.sh KIOSK TESTS_DIR WORKDIR
 set -uo pipefail
 kiosk=$1 tests=$2 work=$3
+config="$tests/../config/kiosk.cfg" # the shipped config, with its translations
 rm -rf "$work" && mkdir -p "$work"
 passes=0 failures=0
 expect() { # WHAT EXPECTED_STATUS PATTERN -- COMMAND...
@@ -48,10 +49,21 @@ expect "--render writes every screen" 0 "wrote [0-9]+ screens at 640x400" -- \
 # A broken font and a missing picture degrade; they never stop the kiosk.
 printf 'not a font' >"$work/broken.ttf"
 printf 'look = { font = "broken.ttf"; };\ntopics = ( { title = "A"; pages = ( { id = "a"; title = "A"; picture = "gone.png"; text = "Words."; } ); } );\n' >"$work/degrade.cfg"
-expect "--check warns about a broken font and a missing picture" 0 "OK: 2 pages in 1 topics, 2 warnings" -- \
+expect "--check warns about a broken font and a missing picture" 0 "OK: 2 pages in 1 topic, 2 warnings" -- \
     "$kiosk" --check --config "$work/degrade.cfg"
 expect "a broken font falls back to DejaVu Sans and the page still renders" 0 \
     "wrote 5 screens" -- "$kiosk" --config "$work/degrade.cfg" --render "$work/degrade" --size 800x480
+# Languages: --render draws one of them; a language the config lacks is a usage error.
+expect "--render --lang draws the screens in one language" 0 "wrote [0-9]+ screens at 640x400" -- \
+    "$kiosk" --config "$config" --render "$work/fr" --size 640x400 --lang fr
+expect "--lang names a language the config does not offer" 2 \
+    'offers no language "xx"; it offers en, fr, es, ar' -- \
+    "$kiosk" --config "$config" --render "$work/xx" --size 640x400 --lang xx
+expect "--lang goes with --render only" 2 "--lang goes with --render" -- \
+    "$kiosk" --config "$config" --check --lang fr
+expect "--check says how complete each language is" 0 \
+    "languages offered: en \\(English\\), fr \\(Français\\): complete, es \\(Español\\): complete, ar \\(العربية\\): [0-9]+ texts in en" -- \
+    "$kiosk" --config "$config" --check
 for f in welcome menu countdown cover; do
     if [ -s "$work/r/$f.png" ]; then echo "ok: --render wrote $f.png"; passes=$((passes + 1))
     else echo "FAILED: --render did not write $f.png"; failures=$((failures + 1)); fi

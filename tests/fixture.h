@@ -26,8 +26,10 @@ static inline struct content *fixture_content(void)
     }
     c->n_topics = 2;
     c->topics = xcalloc(2, sizeof(*c->topics));
-    c->topics[0] = (struct topic){xstrdup("A"), CONTENT_NONE, FX_A1, 3};
-    c->topics[1] = (struct topic){xstrdup("B"), CONTENT_NONE, FX_B1, 2};
+    c->topics[0] = (struct topic){.title = xstrdup("A"), .picture = CONTENT_NONE,
+                                  .first_page = FX_A1, .n_pages = 3};
+    c->topics[1] = (struct topic){.title = xstrdup("B"), .picture = CONTENT_NONE,
+                                  .first_page = FX_B1, .n_pages = 2};
     for (int i = 0; i < 3; i++) {
         c->pages[FX_A1 + i].topic = 0;
         c->pages[FX_A1 + i].index_in_topic = i;
@@ -64,6 +66,10 @@ static inline struct content *fixture_content(void)
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
         *fields[i] = xstrdup("Words");
     }
+    c->theme.animations = true;
+    c->n_languages = 1;
+    c->languages = xcalloc(1, sizeof(*c->languages));
+    language_init_from(&c->languages[0], c, "en", "English", false);
     return c;
 }
 

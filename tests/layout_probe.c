@@ -14,7 +14,7 @@
 static const char *const action_names[] = {
     "none",     "quick_exit", "back",        "next",       "home",         "help",
     "goto",     "continue",   "key",         "key_erase",  "staff_close",  "staff_touch_test",
-    "staff_clean", "staff_reload", "staff_back"};
+    "staff_clean", "staff_reload", "staff_back", "language", "text_size"};
 
 int main(int argc, char **argv)
 {

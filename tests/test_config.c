@@ -375,7 +375,9 @@ static void test_sample(void)
     struct diag_list d;
     struct content *c = load("data/sample.cfg", &d);
     CHECK(c != NULL);
-    check_no_messages("sample.cfg", &d);
+    /* Its two translations are partial on purpose: one warning each, naming what is left. */
+    CHECK_INT(d.errors, 0);
+    CHECK_INT(d.warnings, 2);
     if (c) {
         CHECK_INT(c->n_topics, 2);
         CHECK_INT(c->topics[0].n_pages, 3);
@@ -399,6 +401,141 @@ static void test_sample(void)
             words += (s == text || s[-1] == ' ' || s[-1] == '\n') && *s != ' ' && *s != '\n';
         }
         CHECK(words >= 250);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
+/* Languages: the picker's list, names in their own script, direction, and every string
+ * either translated or pointing at the first language's. */
+static void test_languages(void)
+{
+    struct diag_list d;
+    struct content *c = load("data/sample.cfg", &d);
+    CHECK(c != NULL);
+    if (!c) {
+        diag_finish(&d);
+        return;
+    }
+    CHECK_INT(c->n_languages, 3);
+    CHECK_STR(c->languages[0].code, "en");
+    CHECK_STR(c->languages[1].name, "Fran\xC3\xA7" "ais");
+    CHECK_STR(c->languages[2].code, "ar");
+    CHECK(!c->languages[0].rtl && !c->languages[1].rtl && c->languages[2].rtl);
+    CHECK_INT(content_find_language(c, "ar"), 2);
+    CHECK_INT(content_find_language(c, "de"), CONTENT_NONE);
+    CHECK(content_language(c, 99) == &c->languages[0]);
+    const struct language *en = &c->languages[0], *fr = &c->languages[1], *ar = &c->languages[2];
+    int talk = content_find_page(c, "talk"), h1 = content_find_page(c, "healthy-1");
+    /* Translated where the translation says so... */
+    CHECK_STR(fr->pages[talk].title, "Voulez-vous parler \xC3\xA0 quelqu'un ?");
+    CHECK_STR(fr->pages[talk].choices[1], "Pas maintenant");
+    CHECK_STR(fr->words.back, "Retour");
+    CHECK_STR(fr->topics[0], "Des relations saines");
+    /* ...the menu's topic button follows the topic's title... */
+    CHECK_STR(fr->pages[c->menu].choices[0], "Des relations saines");
+    /* ...and the rest is the first language's own string. */
+    CHECK(fr->pages[h1].title == en->pages[h1].title);
+    CHECK(fr->topics[1] == en->topics[1]);
+    CHECK(fr->words.welcome_title == en->words.welcome_title);
+    CHECK(ar->pages[talk].title == en->pages[talk].title);
+    CHECK_STR(en->pages[talk].title, "Would you like to talk to someone?");
+    CHECK_INT(fr->missing, 27);
+    CHECK_INT(ar->missing, 20);
+    CHECK_INT(en->missing, 0);
+    content_destroy(c);
+    diag_finish(&d);
+
+    /* Without `languages`, every translation is offered in file order; without `language` the
+     * pages are English. */
+    c = load_text("langs.cfg",
+                  "topics = ({ title = \"T\"; pages = ({ id = \"a\"; title = \"A\"; }); });\n"
+                  "translations = ( { language = \"he\"; }, { language = \"pt-BR\"; words = { "
+                  "next = \"Pr\xC3\xB3ximo\"; }; }, { language = \"xx\"; name = \"Xish\"; "
+                  "direction = \"rtl\"; } );\n",
+                  &d);
+    CHECK(c != NULL);
+    CHECK_INT(d.errors, 0);
+    if (c) {
+        CHECK_INT(c->n_languages, 4);
+        CHECK_STR(c->languages[0].code, "en");
+        CHECK_STR(c->languages[1].code, "he");
+        CHECK(c->languages[1].rtl);
+        CHECK_STR(c->languages[2].name, "Portugu\xC3\xAAs");
+        CHECK_STR(c->languages[2].words.next, "Pr\xC3\xB3ximo");
+        CHECK_STR(c->languages[3].name, "Xish");
+        CHECK(c->languages[3].rtl);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+
+    /* The shipped config: French and Spanish complete, Arabic has the screens' words. */
+    c = load("../config/kiosk.cfg", &d);
+    CHECK(c != NULL);
+    CHECK_INT(d.errors, 0);
+    if (c) {
+        CHECK_INT(c->n_languages, 4);
+        CHECK_INT(c->languages[1].missing, 0);
+        CHECK_INT(c->languages[2].missing, 0);
+        CHECK(c->languages[3].rtl && c->languages[3].words.quick_exit != c->languages[0].words.quick_exit);
+        for (int i = 0; i < c->n_topics; i++) {
+            CHECK(c->topics[i].id != NULL);
+            CHECK(c->languages[3].topics[i] != c->languages[0].topics[i]);
+        }
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
+/* Every text colour on the colour behind it, in the shipped look and in the high-contrast one:
+ * at least 7:1 (WCAG AAA). A pressed button swaps its two colours, so it reads the same. */
+static void check_contrast(const char *what, const struct theme *t)
+{
+    for (int i = 0; i < THEME_TEXT_PAIRS; i++) {
+        enum theme_color a = theme_text_pairs[i][0], b = theme_text_pairs[i][1];
+        double ratio = color_contrast(t->colors[a], t->colors[b]);
+        if (ratio < 7.0) {
+            check_failed++;
+            fprintf(stderr, "%s: %s on %s: %.2f:1, below 7:1\n", what, theme_color_names[a],
+                    theme_color_names[b], ratio);
+        } else {
+            check_passed++;
+        }
+    }
+}
+
+static void test_contrast(void)
+{
+    /* The arithmetic itself: black on white is 21:1, a colour on itself 1:1. */
+    struct color black = {0, 0, 0}, white = {255, 255, 255}, grey = {0x76, 0x76, 0x76};
+    CHECK(color_contrast(black, white) > 20.99 && color_contrast(black, white) < 21.01);
+    CHECK(color_contrast(grey, grey) == 1.0);
+    CHECK(color_contrast(grey, white) > 4.5 && color_contrast(grey, white) < 4.6);
+    struct diag_list d;
+    struct content *c = load("../config/kiosk.cfg", &d);
+    CHECK(c != NULL);
+    if (c) {
+        check_contrast("kiosk.cfg", &c->theme);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+    c = load("config/good/minimal.cfg", &d); /* the built-in colours */
+    if (c) {
+        check_contrast("defaults", &c->theme);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+    c = load_text("hc.cfg",
+                  "look = { high_contrast = true; animations = false; colors = { text = "
+                  "\"#777777\"; }; };\n"
+                  "topics = ({ title = \"T\"; pages = ({ id = \"a\"; title = \"A\"; }); });\n",
+                  &d);
+    CHECK(c != NULL);
+    check_no_messages("hc.cfg", &d);
+    if (c) {
+        CHECK(c->theme.high_contrast && !c->theme.animations);
+        CHECK(c->theme.colors[COLOR_TEXT].r == 0xFF); /* its own colours win over the file's */
+        check_contrast("high contrast", &c->theme);
     }
     content_destroy(c);
     diag_finish(&d);
@@ -503,6 +640,22 @@ static void test_not_config_files(void)
     snprintf(path, sizeof(path), "%s/huge.cfg", tmp);
     FILE *f = fopen(path, "wb");
     CHECK(f && fseek(f, (long)CONFIG_MAX_BYTES, SEEK_SET) == 0 && fputc('\n', f) == '\n');
+    if (f) {
+        fclose(f);
+    }
+    c = load(path, &d);
+    snprintf(expected, sizeof(expected),
+             "%s: is too large: more than 8 MB, while a config file is a few hundred kilobytes "
+             "at most; is this the right file?\n",
+             path);
+    check_single(c, &d, expected);
+    remove(path);
+
+    /* A 50 MB file (a video renamed, a disk image) is refused just the same, without reading
+     * it all. Sparse: it costs no disk. */
+    snprintf(path, sizeof(path), "%s/fifty.cfg", tmp);
+    f = fopen(path, "wb");
+    CHECK(f && fseek(f, 50L * 1024 * 1024 - 1, SEEK_SET) == 0 && fputc('\n', f) == '\n');
     if (f) {
         fclose(f);
     }
@@ -774,6 +927,8 @@ int main(int argc, char **argv)
     test_crlf_bom();
     test_comment_last_line();
     test_sample();
+    test_languages();
+    test_contrast();
     test_bad_files();
     test_not_config_files();
     test_buffer_paths();

@@ -121,6 +121,74 @@ static void check_staff_screens(struct view *v, const char *path)
     CHECK(v->layout.n_items == 0 && v->layout.background.r == 0);
 }
 
+static void preview(struct view *v, enum session_screen screen, int page, bool countdown,
+                    int lang, int scale)
+{
+    session_preview(&v->session, screen, page, countdown);
+    v->session.visit.lang = lang;
+    v->session.visit.text_scale = scale;
+}
+
+static const struct layout_hit *find_hit(const struct layout *l, enum session_action a, int target)
+{
+    for (size_t i = 0; i < l->n_hits; i++) {
+        if (l->hits[i].hit.action == a && (target == CONTENT_NONE || l->hits[i].hit.target == target)) {
+            return &l->hits[i];
+        }
+    }
+    return NULL;
+}
+
+/* A right-to-left language mirrors the screen: Next on the left, Back on the right, the menu's
+ * buttons in mirrored places. Quick exit and "A+" stay at the top right in every language. */
+static void check_mirrored(struct view *v, int rtl_lang)
+{
+    const struct content *c = v->content;
+    int page = c->topics[0].first_page + (c->topics[0].n_pages > 1 ? 1 : 0);
+    struct rect ltr[4], rtl[4];
+    static const enum session_action actions[] = {ACTION_NEXT, ACTION_BACK, ACTION_QUICK_EXIT,
+                                                  ACTION_TEXT_SIZE};
+    for (int pass = 0; pass < 2; pass++) {
+        preview(v, SCREEN_PAGE, page, false, pass ? rtl_lang : 0, 0);
+        v->session.visit.depth = 1; /* so Back shows */
+        v->session.visit.history[0] = c->menu;
+        view_update(v);
+        for (int i = 0; i < 4; i++) {
+            const struct layout_hit *h = find_hit(&v->layout, actions[i], CONTENT_NONE);
+            CHECK(h != NULL);
+            (pass ? rtl : ltr)[i] = h ? h->rect : (struct rect){0, 0, 0, 0};
+        }
+    }
+    int w = v->width;
+    CHECK(ltr[0].x + ltr[0].w > w / 2 && rtl[0].x + rtl[0].w < w / 2); /* Next: right, then left */
+    CHECK(ltr[1].x < w / 2 && rtl[1].x > w / 2);                       /* Back: left, then right */
+    CHECK(rtl[0].x == w - (ltr[0].x + ltr[0].w) || rtl[0].x == ltr[1].x);
+    CHECK(rtl[2].x + rtl[2].w == ltr[2].x + ltr[2].w); /* Quick exit stays at the right edge */
+    CHECK(rtl[3].x + rtl[3].w < rtl[2].x);             /* "A+" just left of it */
+    /* The menu's buttons: each in the mirror image of its place. */
+    int checked = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        preview(v, SCREEN_PAGE, c->menu, false, pass ? rtl_lang : 0, 0);
+        view_update(v);
+        for (int t = 0; t < c->n_topics && pass == 1; t++) {
+            preview(v, SCREEN_PAGE, c->menu, false, 0, 0);
+            view_update(v);
+            const struct layout_hit *a = find_hit(&v->layout, ACTION_GOTO, c->topics[t].first_page);
+            struct rect ra = a ? a->rect : (struct rect){0, 0, 0, 0};
+            preview(v, SCREEN_PAGE, c->menu, false, rtl_lang, 0);
+            view_update(v);
+            const struct layout_hit *b = find_hit(&v->layout, ACTION_GOTO, c->topics[t].first_page);
+            CHECK(a && b);
+            if (a && b) {
+                CHECK_INT(b->rect.x, w - ra.x - ra.w);
+                CHECK_INT(b->rect.w, ra.w);
+                checked++;
+            }
+        }
+    }
+    CHECK(checked == c->n_topics);
+}
+
 static void check_config(const char *path)
 {
     struct diag_list diags;
@@ -143,16 +211,35 @@ static void check_config(const char *path)
             CHECK(!"fonts open");
             continue;
         }
-        check_screen(&v, path, "welcome");
-        for (int p = 0; p < c->n_pages; p++) {
-            session_preview(&v.session, SCREEN_PAGE, p, false);
-            check_screen(&v, path, c->pages[p].id);
+        /* Every language, at the normal text size and at the largest "A+" gives. */
+        for (int lang = 0; lang < c->n_languages; lang++) {
+            for (int scale = 0; scale < SESSION_TEXT_SCALES; scale += SESSION_TEXT_SCALES - 1) {
+                char where[160];
+                snprintf(where, sizeof(where), "%s, text %d%%", c->languages[lang].code,
+                         session_text_percent[scale]);
+                char name[300];
+                preview(&v, SCREEN_WELCOME, CONTENT_NONE, false, lang, scale);
+                snprintf(name, sizeof(name), "welcome (%s)", where);
+                check_screen(&v, path, name);
+                for (int p = 0; p < c->n_pages; p++) {
+                    preview(&v, SCREEN_PAGE, p, false, lang, scale);
+                    snprintf(name, sizeof(name), "%s (%s)", c->pages[p].id, where);
+                    check_screen(&v, path, name);
+                }
+                preview(&v, SCREEN_PAGE, c->menu, true, lang, scale);
+                snprintf(name, sizeof(name), "countdown (%s)", where);
+                check_screen(&v, path, name);
+                preview(&v, SCREEN_COVER, CONTENT_NONE, false, lang, scale);
+                snprintf(name, sizeof(name), "cover (%s)", where);
+                check_screen(&v, path, name);
+            }
         }
-        session_preview(&v.session, SCREEN_PAGE, c->menu, true);
-        check_screen(&v, path, "countdown");
-        session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
-        check_screen(&v, path, "cover");
         check_staff_screens(&v, path);
+        for (int lang = 1; lang < c->n_languages; lang++) {
+            if (c->languages[lang].rtl) {
+                check_mirrored(&v, lang);
+            }
+        }
         view_finish(&v);
     }
     SDL_DestroyRenderer(sdl);

@@ -81,7 +81,7 @@ trap summary EXIT
 install_tools() {
     local packages=(crossbuild-essential-arm64 pkgconf qemu-user-static
                     libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
-                    libconfig-dev:arm64 dpkg-dev file)
+                    libconfig-dev:arm64 libfribidi-dev:arm64 dpkg-dev file)
     local missing=() p
     # The host's own build and test dependencies (and Xvfb, xdotool, ImageMagick for e2e).
     deploy/setup-dev.sh --test

@@ -7,7 +7,7 @@
 const char cli_usage[] =
     "Usage: kiosk [--config FILE] [--windowed[=WxH]]\n"
     "       kiosk --check [--config FILE]\n"
-    "       kiosk --render DIR [--size WxH] [--config FILE]\n"
+    "       kiosk --render DIR [--size WxH] [--lang CODE] [--config FILE]\n"
     "\n"
     "A touchscreen kiosk that walks visitors through the pages of one config file.\n"
     "\n"
@@ -18,6 +18,7 @@ const char cli_usage[] =
     "  --render DIR      draw every screen to DIR/<page-id>.png, welcome.png, countdown.png\n"
     "                    and cover.png, then exit (no display needed)\n"
     "  --size WxH        the size --render draws at (default 1280x800)\n"
+    "  --lang CODE       the language --render draws in, e.g. fr (default: the config's own)\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -88,6 +89,12 @@ bool cli_parse(int argc, char **argv, struct cli_options *o, char *error, int er
                 snprintf(error, (size_t)error_size, "--render needs a folder to write to");
                 return false;
             }
+        } else if (is_option(arg, "--lang")) {
+            o->lang = value_of(argc, argv, &i, "--lang");
+            if (!o->lang || !*o->lang) {
+                snprintf(error, (size_t)error_size, "--lang needs a language code such as fr");
+                return false;
+            }
         } else if (is_option(arg, "--size")) {
             const char *v = value_of(argc, argv, &i, "--size");
             if (!v || !parse_size(v, &o->width, &o->height)) {
@@ -108,6 +115,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *o, char *error, int er
             snprintf(error, (size_t)error_size, "unknown option '%s'", arg);
             return false;
         }
+    }
+    if (o->lang && o->mode != CLI_RENDER) {
+        snprintf(error, (size_t)error_size, "--lang goes with --render");
+        return false;
     }
     if (size_given && o->mode != CLI_RENDER) {
         snprintf(error, (size_t)error_size, "--size goes with --render (use --windowed=WxH)");

@@ -10,6 +10,7 @@ struct cli_options {
     enum cli_mode mode;
     const char *config;     /* NULL: look in the usual places */
     const char *render_dir; /* with CLI_RENDER */
+    const char *lang;       /* with CLI_RENDER: the language to draw, NULL for the first */
     bool windowed;
     int width, height; /* window or render size; 0 = default */
 };

@@ -1,9 +1,12 @@
 #include "fonts.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "text_runs.h"
+#include "utf8.h"
 
 static const char *const system_regular[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -14,6 +17,25 @@ static const char *const system_bold[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf",
+};
+
+/* Where Debian's Noto and DejaVu packages put the fonts for scripts DejaVu Sans lacks or draws
+ * poorly (fonts-noto-ui-core, fonts-noto-core, fonts-noto-cjk). Missing files are skipped. */
+static const char *const default_chain[] = {
+    "/usr/share/fonts/truetype/noto/NotoSansArabicUI-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansDevanagariUI-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansBengaliUI-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansGurmukhiUI-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansTamilUI-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansThaiUI-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansArmenian-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSansGeorgian-Regular.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 };
 
 /* Titles, buttons and emphasis are bold; running text is regular. */
@@ -65,13 +87,13 @@ static TTF_Font *open_style(const struct theme *theme, enum font_style s, int px
     return font;
 }
 
-bool fonts_open(struct fonts *f, const struct theme *theme, int width, int height)
+bool fonts_open(struct fonts *f, const struct theme *theme, int width, int height, int scale)
 {
     fonts_close(f);
     f->width = width;
     f->height = height;
-    f->text_size = theme->text_size;
-    layout_font_sizes(width, height, theme->text_size, f->px);
+    f->text_size = theme->text_size * (scale > 0 ? scale : 100) / 100;
+    layout_font_sizes(width, height, f->text_size, f->px);
     for (int i = 0; i < FONT_COUNT; i++) {
         f->font[i] = open_style(theme, (enum font_style)i, f->px[i]);
         if (!f->font[i]) {
@@ -81,6 +103,13 @@ bool fonts_open(struct fonts *f, const struct theme *theme, int width, int heigh
             return false;
         }
         TTF_SetFontHinting(f->font[i], TTF_HINTING_LIGHT);
+    }
+    f->n_chain = 0;
+    int n = theme->n_fallback_fonts > 0 ? theme->n_fallback_fonts
+                                        : (int)(sizeof(default_chain) / sizeof(*default_chain));
+    for (int i = 0; i < n && f->n_chain < FONTS_CHAIN_MAX; i++) {
+        f->chain_paths[f->n_chain++] =
+            theme->n_fallback_fonts > 0 ? theme->fallback_fonts[i] : default_chain[i];
     }
     return true;
 }
@@ -92,26 +121,218 @@ void fonts_close(struct fonts *f)
             TTF_CloseFont(f->font[i]);
             f->font[i] = NULL;
         }
+        for (int k = 0; k < FONTS_CHAIN_MAX; k++) {
+            if (f->chain[i][k]) {
+                TTF_CloseFont(f->chain[i][k]);
+                f->chain[i][k] = NULL;
+            }
+            f->tried[i][k] = false;
+        }
     }
 }
 
-int fonts_width(struct fonts *f, enum font_style style, const char *s, size_t len)
+/* Font `k` of the chain in `style`, opened the first time a character asks for it. A bold style
+ * takes the family's bold file when there is one ("-Regular." -> "-Bold."). */
+static TTF_Font *chain_font(struct fonts *f, enum font_style style, int k)
+{
+    if (f->tried[style][k]) {
+        return f->chain[style][k];
+    }
+    f->tried[style][k] = true;
+    const char *path = f->chain_paths[k];
+    TTF_Font *font = NULL;
+    const char *regular = strstr(path, "-Regular.");
+    if (style_is_bold(style) && regular) {
+        char bold[512];
+        snprintf(bold, sizeof(bold), "%.*s-Bold.%s", (int)(regular - path), path,
+                 regular + strlen("-Regular."));
+        font = TTF_OpenFont(bold, f->px[style]);
+    }
+    if (!font) {
+        font = TTF_OpenFont(path, f->px[style]);
+        if (font && style_is_bold(style)) {
+            TTF_SetFontStyle(font, TTF_STYLE_BOLD);
+        }
+    }
+    if (font) {
+        TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+    }
+    f->chain[style][k] = font;
+    return font;
+}
+
+struct pick {
+    struct fonts *fonts;
+    enum font_style style;
+};
+
+/* Latin, Greek, Cyrillic, punctuation and symbols: the theme's own font draws these when it
+ * can, so the clinic's font choice shows. Other scripts go to the chain first: DejaVu Sans has
+ * Arabic, for one, but Noto's is made for reading on screen. */
+static bool theme_script(uint32_t cp)
+{
+    return cp < 0x0590 || (cp >= 0x1E00 && cp <= 0x1FFF) || (cp >= 0x2000 && cp <= 0x2BFF);
+}
+
+/* The chain index for a character: 0 the theme's font, k + 1 chain font k, -1 any. */
+static int font_for(void *ctx, uint32_t cp)
+{
+    struct pick *p = ctx;
+    if (cp == ' ' || cp == 0xA0 || cp == 0x202F || (cp >= 0x0300 && cp <= 0x036F) ||
+        (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF) {
+        return -1; /* spaces, joiners and combining marks go with their neighbours */
+    }
+    TTF_Font *own = p->fonts->font[p->style];
+    if (theme_script(cp) && TTF_GlyphIsProvided32(own, cp)) {
+        return 0;
+    }
+    for (int k = 0; k < p->fonts->n_chain; k++) {
+        TTF_Font *font = chain_font(p->fonts, p->style, k);
+        if (font && TTF_GlyphIsProvided32(font, cp)) {
+            return k + 1;
+        }
+    }
+    return 0; /* nobody has it: the theme's font draws its empty box */
+}
+
+static TTF_Font *run_font(struct fonts *f, enum font_style style, int index)
+{
+    TTF_Font *font = index > 0 ? chain_font(f, style, index - 1) : NULL;
+    return font ? font : f->font[style];
+}
+
+/* Sets HarfBuzz's direction and script for one run, and back to the defaults after it. */
+static void run_begin(TTF_Font *font, const struct text_run *run)
+{
+    if (run->rtl) {
+        TTF_SetFontDirection(font, TTF_DIRECTION_RTL);
+    }
+    if (run->script) {
+        TTF_SetFontScriptName(font, run->script);
+    }
+}
+
+static void run_end(TTF_Font *font, const struct text_run *run)
+{
+    if (run->rtl) {
+        TTF_SetFontDirection(font, TTF_DIRECTION_LTR);
+    }
+    if (run->script) {
+        TTF_SetFontScriptName(font, "Zzzz"); /* HarfBuzz's "unknown", SDL_ttf's default */
+    }
+}
+
+/* A NUL-terminated copy of s[0..len) in `small` when it fits, else on the heap. */
+static char *terminated(const char *s, size_t len, char *small, size_t size)
+{
+    char *buf = len < size ? small : malloc(len + 1);
+    if (buf) {
+        memcpy(buf, s, len);
+        buf[len] = '\0';
+    }
+    return buf;
+}
+
+static int plain_width(TTF_Font *font, const char *s, size_t len)
 {
     char small[512];
-    char *buf = len < sizeof(small) ? small : malloc(len + 1);
+    char *buf = terminated(s, len, small, sizeof(small));
     if (!buf) {
         return 0;
     }
-    memcpy(buf, s, len);
-    buf[len] = '\0';
     int w = 0, h = 0;
-    if (TTF_SizeUTF8(f->font[style], buf, &w, &h) != 0) {
+    if (TTF_SizeUTF8(font, buf, &w, &h) != 0) {
         w = 0;
     }
     if (buf != small) {
         free(buf);
     }
     return w;
+}
+
+int fonts_width(struct fonts *f, enum font_style style, const char *s, size_t len)
+{
+    struct pick pick = {f, style};
+    /* The paragraph's direction only reorders runs; their widths add up the same either way. */
+    bool rtl = utf8_text_direction(s, len) == 1;
+    if (text_runs_simple(s, len, rtl, font_for, &pick)) {
+        return plain_width(f->font[style], s, len);
+    }
+    struct text_runs runs = {0};
+    text_runs_split(&runs, s, len, rtl, font_for, &pick);
+    int w = 0;
+    for (size_t i = 0; i < runs.n; i++) {
+        TTF_Font *font = run_font(f, style, runs.runs[i].font);
+        run_begin(font, &runs.runs[i]);
+        w += plain_width(font, s + runs.runs[i].offset, runs.runs[i].len);
+        run_end(font, &runs.runs[i]);
+    }
+    text_runs_free(&runs);
+    return w;
+}
+
+static SDL_Surface *render_plain(TTF_Font *font, const char *s, size_t len, SDL_Color color)
+{
+    char small[512];
+    char *buf = terminated(s, len, small, sizeof(small));
+    if (!buf) {
+        return NULL;
+    }
+    SDL_Surface *surface = TTF_RenderUTF8_Blended(font, buf, color);
+    if (buf != small) {
+        free(buf);
+    }
+    return surface;
+}
+
+SDL_Surface *fonts_render(struct fonts *f, enum font_style style, const char *s, size_t len,
+                          bool rtl, SDL_Color color, int *dy)
+{
+    *dy = 0;
+    struct pick pick = {f, style};
+    if (text_runs_simple(s, len, rtl, font_for, &pick)) {
+        return render_plain(f->font[style], s, len, color);
+    }
+    struct text_runs runs = {0};
+    text_runs_split(&runs, s, len, rtl, font_for, &pick);
+    /* Each run is drawn on its own, then they are set side by side on one baseline. */
+    SDL_Surface **parts = calloc(runs.n + 1, sizeof(*parts));
+    int *tops = calloc(runs.n + 1, sizeof(*tops));
+    int ascent = TTF_FontAscent(f->font[style]);
+    int top = 0, bottom = TTF_FontHeight(f->font[style]), width = 0;
+    for (size_t i = 0; parts && tops && i < runs.n; i++) {
+        TTF_Font *font = run_font(f, style, runs.runs[i].font);
+        run_begin(font, &runs.runs[i]);
+        parts[i] = render_plain(font, s + runs.runs[i].offset, runs.runs[i].len, color);
+        run_end(font, &runs.runs[i]);
+        if (parts[i]) {
+            tops[i] = ascent - TTF_FontAscent(font);
+            top = tops[i] < top ? tops[i] : top;
+            bottom = tops[i] + parts[i]->h > bottom ? tops[i] + parts[i]->h : bottom;
+            width += parts[i]->w;
+        }
+    }
+    SDL_Surface *out = NULL;
+    if (parts && tops && width > 0) {
+        out = SDL_CreateRGBSurfaceWithFormat(0, width, bottom - top, 32, SDL_PIXELFORMAT_ARGB8888);
+    }
+    int x = 0;
+    for (size_t i = 0; parts && i < runs.n; i++) {
+        if (parts[i] && out) {
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+            SDL_Rect at = {x, tops[i] - top, parts[i]->w, parts[i]->h};
+            SDL_BlitSurface(parts[i], NULL, out, &at);
+            x += parts[i]->w;
+        }
+        if (parts[i]) {
+            SDL_FreeSurface(parts[i]);
+        }
+    }
+    *dy = top;
+    free(tops);
+    free(parts);
+    text_runs_free(&runs);
+    return out;
 }
 
 int fonts_line_height(const struct fonts *f, enum font_style style)

@@ -1,5 +1,7 @@
 /* Fonts: one SDL_ttf font per text style at the sizes the layout asks for, with a fallback to
- * the system's DejaVu Sans when the configured file is missing or broken. Backs the layout's
+ * the system's DejaVu Sans when the configured file is missing or broken, and a chain of
+ * further fonts (Noto for Arabic, Hebrew, Devanagari...) opened only when a character needs
+ * one. Measures and draws lines of any script and direction (text_runs.h). Backs the layout's
  * text_metrics interface. */
 #ifndef KIOSK_FONTS_H
 #define KIOSK_FONTS_H
@@ -10,20 +12,31 @@
 #include "content.h"
 #include "layout.h"
 
+#define FONTS_CHAIN_MAX 16
+
 struct fonts {
     TTF_Font *font[FONT_COUNT];
+    TTF_Font *chain[FONT_COUNT][FONTS_CHAIN_MAX]; /* opened on first use */
+    bool tried[FONT_COUNT][FONTS_CHAIN_MAX];
+    const char *chain_paths[FONTS_CHAIN_MAX];
+    int n_chain;
     int px[FONT_COUNT];
     int width, height, text_size;
 };
 
-/* Opens every style for a width x height screen. False only when no font at all could be
- * opened, not even the system one; the reason has been logged. */
-bool fonts_open(struct fonts *f, const struct theme *theme, int width, int height);
+/* Opens every style for a width x height screen, with text at `scale` percent of the theme's
+ * size (the visitor's "A+"). False only when no font at all could be opened, not even the
+ * system one; the reason has been logged. */
+bool fonts_open(struct fonts *f, const struct theme *theme, int width, int height, int scale);
 /* Closes the fonts; safe on a zeroed or already closed struct. */
 void fonts_close(struct fonts *f);
 /* Text width in pixels of s[0..len) in `style`. */
 int fonts_width(struct fonts *f, enum font_style style, const char *s, size_t len);
 /* Line spacing of `style`. */
 int fonts_line_height(const struct fonts *f, enum font_style style);
+/* Draws s[0..len) in `style`; `rtl` is the direction of its paragraph. *dy is where the picture
+ * goes relative to the line's top (a taller fallback font starts above it). NULL on failure. */
+SDL_Surface *fonts_render(struct fonts *f, enum font_style style, const char *s, size_t len,
+                          bool rtl, SDL_Color color, int *dy);
 
 #endif

@@ -21,8 +21,24 @@ static void print_diagnostics(const struct diag_list *diags, FILE *out)
 static void print_summary(const char *path, const struct content *c, const struct diag_list *d)
 {
     if (c) {
-        printf("%s: OK: %d pages in %d topics, %zu warning%s\n", path, c->n_pages, c->n_topics,
-               d->warnings, d->warnings == 1 ? "" : "s");
+        printf("%s: OK: %d page%s in %d topic%s, %zu warning%s\n", path, c->n_pages,
+               c->n_pages == 1 ? "" : "s", c->n_topics, c->n_topics == 1 ? "" : "s", d->warnings,
+               d->warnings == 1 ? "" : "s");
+        if (c->n_languages > 1) {
+            /* How far along each translation is: what is missing shows in the first language. */
+            printf("%s: languages offered: %s (%s)", path, c->languages[0].code,
+                   c->languages[0].name);
+            for (int i = 1; i < c->n_languages; i++) {
+                const struct language *l = &c->languages[i];
+                if (l->missing) {
+                    printf(", %s (%s): %d text%s in %s", l->code, l->name, l->missing,
+                           l->missing == 1 ? "" : "s", c->languages[0].code);
+                } else {
+                    printf(", %s (%s): complete", l->code, l->name);
+                }
+            }
+            printf("\n");
+        }
     } else {
         printf("%s: %zu error%s, %zu warning%s: the kiosk cannot use this file until the errors "
                "are fixed\n",
@@ -93,7 +109,17 @@ int main(int argc, char **argv)
                         "lists them)\n",
                 path, diags.errors, diags.errors == 1 ? "" : "s");
     } else {
-        status = app_render_all(content, opt.render_dir, opt.width, opt.height);
+        int lang = opt.lang ? content_find_language(content, opt.lang) : 0;
+        if (lang == CONTENT_NONE) {
+            fprintf(stderr, "kiosk: the config offers no language \"%s\"; it offers", opt.lang);
+            for (int i = 0; i < content->n_languages; i++) {
+                fprintf(stderr, "%s %s", i ? "," : "", content->languages[i].code);
+            }
+            fprintf(stderr, "\n");
+            status = 2;
+        } else {
+            status = app_render_all(content, opt.render_dir, opt.width, opt.height, lang);
+        }
     }
     content_destroy(content);
     diag_finish(&diags);

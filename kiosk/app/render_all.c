@@ -43,7 +43,15 @@ static bool make_folder(const char *dir)
     return mkdir(path, 0777) == 0 || errno == EEXIST;
 }
 
-int app_render_all(const struct content *content, const char *dir, int width, int height)
+/* Shows a screen as a visitor who chose language `lang` would see it. */
+static void preview(struct view *v, enum session_screen screen, int page, bool countdown, int lang)
+{
+    session_preview(&v->session, screen, page, countdown);
+    v->session.visit.lang = lang;
+}
+
+int app_render_all(const struct content *content, const char *dir, int width, int height,
+                   int lang)
 {
     if (!make_folder(dir)) {
         log_error("cannot create the folder %s: %s", dir, strerror(errno));
@@ -65,10 +73,11 @@ int app_render_all(const struct content *content, const char *dir, int width, in
         goto out_renderer;
     }
     int written = 0;
+    preview(&v, SCREEN_WELCOME, CONTENT_NONE, false, lang);
     bool ok = save(&v, surface, dir, "welcome");
     written += ok;
     for (int i = 0; i < content->n_pages && ok; i++) {
-        session_preview(&v.session, SCREEN_PAGE, i, false);
+        preview(&v, SCREEN_PAGE, i, false, lang);
         ok = save(&v, surface, dir, content->pages[i].id);
         written += ok;
         if (ok && v.layout.scroll_max > 0) {
@@ -81,12 +90,12 @@ int app_render_all(const struct content *content, const char *dir, int width, in
         }
     }
     if (ok) {
-        session_preview(&v.session, SCREEN_PAGE, content->menu, true);
+        preview(&v, SCREEN_PAGE, content->menu, true, lang);
         ok = save(&v, surface, dir, "countdown");
         written += ok;
     }
     if (ok) {
-        session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
+        preview(&v, SCREEN_COVER, CONTENT_NONE, false, lang);
         ok = save(&v, surface, dir, "cover");
         written += ok;
     }

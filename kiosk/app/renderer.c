@@ -1,5 +1,6 @@
 #include "renderer.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "xalloc.h"
@@ -12,10 +13,11 @@ struct text_entry {
     struct text_entry *next;
     enum font_style font;
     struct color color;
+    bool rtl;
     char *text;
     size_t len;
     SDL_Texture *texture;
-    int w, h;
+    int w, h, dy;
     unsigned long used;
 };
 
@@ -81,6 +83,7 @@ static size_t hash(enum font_style font, struct color c, const char *s, size_t l
 {
     size_t h = 2166136261u ^ (size_t)font ^ ((size_t)c.r << 8) ^ ((size_t)c.g << 16) ^
                ((size_t)c.b << 24);
+    /* (The direction is compared, not hashed: the same words rarely come in both.) */
     for (size_t i = 0; i < len; i++) {
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     }
@@ -92,7 +95,8 @@ static struct text_entry *text_find(struct renderer *r, const struct draw_item *
                                     size_t b)
 {
     for (struct text_entry *e = r->buckets[b]; e; e = e->next) {
-        if (e->font == it->font && e->len == it->len && e->color.r == it->color.r &&
+        if (e->font == it->font && e->len == it->len && e->rtl == it->rtl &&
+            e->color.r == it->color.r &&
             e->color.g == it->color.g && e->color.b == it->color.b &&
             memcmp(e->text, s, it->len) == 0) {
             e->used = r->frame;
@@ -113,11 +117,12 @@ static struct text_entry *text_texture(struct renderer *r, const struct draw_ite
     e = xcalloc(1, sizeof(*e));
     e->font = it->font;
     e->color = it->color;
+    e->rtl = it->rtl;
     e->text = xstrndup(s, it->len);
     e->len = it->len;
     e->used = r->frame;
     SDL_Color fg = {it->color.r, it->color.g, it->color.b, 255};
-    SDL_Surface *surface = TTF_RenderUTF8_Blended(r->fonts->font[it->font], e->text, fg);
+    SDL_Surface *surface = fonts_render(r->fonts, it->font, e->text, e->len, e->rtl, fg, &e->dy);
     if (surface) {
         e->texture = SDL_CreateTextureFromSurface(r->sdl, surface);
         e->w = surface->w;
@@ -176,7 +181,7 @@ static void draw_item(struct renderer *r, const struct layout *l, const struct d
     case DRAW_TEXT: {
         struct text_entry *e = text_texture(r, it, layout_text(l, it));
         if (e->texture) {
-            SDL_Rect dst = {rect.x, rect.y, e->w, e->h};
+            SDL_Rect dst = {rect.x, rect.y + e->dy, e->w, e->h};
             SDL_RenderCopy(r->sdl, e->texture, NULL, &dst);
         }
         break;
@@ -223,7 +228,8 @@ static void draw_scrollbar(struct renderer *r, const struct layout *l, int scrol
         thumb = 3 * w;
     }
     int y = vp->y + (int)((long long)(vp->h - thumb) * scroll / l->scroll_max);
-    SDL_Rect track = {vp->x + vp->w - w - w / 2, vp->y, w, vp->h};
+    /* A mirrored (right-to-left) screen has its scrollbar on the left. */
+    SDL_Rect track = {l->rtl ? vp->x + w / 2 : vp->x + vp->w - w - w / 2, vp->y, w, vp->h};
     SDL_Rect bar = {track.x, y, w, thumb};
     set_color(r->sdl, l->scrollbar, 40);
     fill_rounded(r->sdl, track, w / 2);

@@ -26,7 +26,7 @@ bool view_init(struct view *v, const struct content *content, SDL_Renderer *sdl,
     v->sdl = sdl;
     v->width = width;
     v->height = height;
-    if (!fonts_open(&v->fonts, &content->theme, width, height)) {
+    if (!fonts_open(&v->fonts, &content->theme, width, height, session_text_percent[0])) {
         return false;
     }
     pictures_init(&v->pictures, content, sdl);
@@ -53,7 +53,8 @@ void view_resize(struct view *v, int width, int height)
     v->width = width;
     v->height = height;
     renderer_clear_cache(&v->renderer);
-    fonts_open(&v->fonts, &v->content->theme, width, height);
+    fonts_open(&v->fonts, &v->content->theme, width, height,
+               session_text_percent[v->session.visit.text_scale]);
     session_set_screen(&v->session, width, height);
     v->layout_valid = false;
 }
@@ -68,6 +69,8 @@ static struct view_key key_of(const struct session *s)
     k.countdown = s->visit.countdown;
     k.countdown_seconds = s->visit.countdown_seconds;
     k.pressed = s->visit.pressed;
+    k.lang = s->visit.lang;
+    k.text_scale = s->visit.text_scale;
     return k;
 }
 
@@ -78,6 +81,14 @@ void view_update(struct view *v)
     if (v->layout_valid && memcmp(&k, &v->key, sizeof(k)) == 0 &&
         !session_in_staff_mode(&v->session)) {
         return;
+    }
+    if (k.text_scale != v->key.text_scale || !v->layout_valid) {
+        /* "A+" (or its reset): new font sizes, and text drawn at the old ones is of no use. */
+        int scale = session_text_percent[k.text_scale];
+        if (v->fonts.text_size != v->content->theme.text_size * scale / 100) {
+            renderer_clear_cache(&v->renderer);
+            fonts_open(&v->fonts, &v->content->theme, v->width, v->height, scale);
+        }
     }
     layout_build(&v->layout, v->content, &v->session, &v->metrics, v->width, v->height);
     session_set_scroll_max(&v->session, v->layout.scroll_max);

@@ -18,7 +18,7 @@
 /* What a layout depends on besides scrolling; when it changes, the layout is rebuilt. */
 struct view_key {
     enum session_screen screen;
-    int page, depth, countdown_seconds;
+    int page, depth, countdown_seconds, lang, text_scale;
     bool countdown;
     struct hit pressed;
 };

@@ -18,11 +18,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config_internal.h"
 #include "schedule.h"
 #include "xalloc.h"
 
-#define ID_MAX 64
-#define KEY_MAX 192
 #define MIN_CONTRAST 4.5
 /* Looking for a near miss costs a pass over every id; past this many broken links the file is
  * clearly far off and the suggestions would not help anyway. */
@@ -94,14 +93,8 @@ static size_t edit_distance(const char *a, const char *b, size_t limit)
     return prev[nb];
 }
 
-/* Remembers the best "did you mean" candidate seen so far: a match ignoring case beats any
- * spelling difference, then the smallest distance, then the first seen. */
-struct suggestion {
-    const char *best;
-    size_t score;
-};
 
-static void suggestion_consider(struct suggestion *s, const char *wanted, const char *candidate)
+void suggestion_consider(struct suggestion *s, const char *wanted, const char *candidate)
 {
     size_t score;
     if (strcmp(wanted, candidate) == 0) {
@@ -123,7 +116,7 @@ static void suggestion_consider(struct suggestion *s, const char *wanted, const 
 }
 
 /* Returns the offset of the first byte that is not part of valid UTF-8, or -1 when it all is. */
-static long utf8_invalid_at(const char *text, size_t n)
+long utf8_invalid_at(const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
@@ -163,7 +156,7 @@ static long utf8_invalid_at(const char *text, size_t n)
 
 /* Copies at most `max` bytes of `s` for quoting in a message: cut on a character boundary,
  * with line breaks and other control characters shown as spaces and broken bytes as '?'. */
-static void quote_excerpt(const char *s, size_t n, size_t max, char *buf, size_t size)
+void quote_excerpt(const char *s, size_t n, size_t max, char *buf, size_t size)
 {
     size_t o = 0;
     bool cut = n > max;
@@ -190,11 +183,6 @@ static void quote_excerpt(const char *s, size_t n, size_t max, char *buf, size_t
 
 /* ---- a string -> index map, so 10,000 pages do not mean 10,000^2 comparisons ----------------- */
 
-struct strmap {
-    const char **keys; /* borrowed; the owner keeps them alive as long as the map */
-    int *values;
-    size_t capacity, count;
-};
 
 static uint64_t hash_string(const char *s)
 {
@@ -205,7 +193,7 @@ static uint64_t hash_string(const char *s)
     return h;
 }
 
-static int strmap_get(const struct strmap *m, const char *key)
+int strmap_get(const struct strmap *m, const char *key)
 {
     if (m->capacity == 0) {
         return CONTENT_NONE;
@@ -220,7 +208,7 @@ static int strmap_get(const struct strmap *m, const char *key)
     }
 }
 
-static void strmap_put(struct strmap *m, const char *key, int value)
+void strmap_put(struct strmap *m, const char *key, int value)
 {
     if ((m->count + 1) * 2 > m->capacity) {
         struct strmap bigger = {0};
@@ -247,7 +235,7 @@ static void strmap_put(struct strmap *m, const char *key, int value)
     m->values[i] = value;
 }
 
-static void strmap_finish(struct strmap *m)
+void strmap_finish(struct strmap *m)
 {
     free(m->keys);
     free(m->values);
@@ -256,32 +244,8 @@ static void strmap_finish(struct strmap *m)
 
 /* ---- the raw text: line endings, and what libconfig would get wrong or say too tersely ------- */
 
-/* An integer literal that does not fit in 32 bits. libconfig 1.5 keeps only the low 32 bits
- * (unless it has an L suffix), so the value it reads is remembered to find the setting again. */
-struct overflow {
-    int line;
-    long long as_read; /* what libconfig 1.5 stores */
-    long long value;   /* the value written, clamped to the 64-bit range */
-    bool negative;
-    char text[40];
-};
 
-struct bracket {
-    char c;
-    int line;
-};
 
-struct scan {
-    struct overflow *overflows;
-    size_t n_overflows, cap_overflows;
-    size_t *line_starts; /* offset of each line's first byte; [0] is line 1 */
-    int n_lines;
-    /* The first bracket that closes the wrong kind of bracket (or none), and what is still open
-     * at the end: both point at a missing brace far better than libconfig's line does. */
-    int mismatch_line, mismatch_open_line;
-    char mismatch_c, mismatch_open_c;
-    struct bracket unclosed;
-};
 
 static void scan_finish(struct scan *s)
 {
@@ -502,33 +466,9 @@ static void scan_text(struct scan *s, char *text, struct include **includes, siz
 
 /* ---- the reader ---------------------------------------------------------------------------- */
 
-/* What the reader knows about a page beyond the content model, while it checks links. */
-struct page_aux {
-    char *key;     /* how messages name the page: page "id", topic 2.pages[3] or pages[4] */
-    char *next_id; /* the explicit `next`, or NULL */
-    int next_line;
-    int choice_offset; /* menu: choices before the config's own (one per topic) */
-    bool has_next;
-    bool valid_id; /* only such a page can be linked to */
-};
 
-struct reader {
-    const char *path;
-    const char *text; /* the whole file, normalised: where placeholders are found by line */
-    char *dir; /* the config's folder with a trailing '/', or "" */
-    const char *assets_dir;
-    struct diag_list *diags;
-    struct scan scan;
-    struct content *content;
-    struct page_aux *aux;
-    int cap_pages;
-    struct strmap ids;
-    struct strmap pictures;
-    int suggestions_left;
-    int broken_links;
-};
 
-static int line_of(const config_setting_t *s)
+int line_of(const config_setting_t *s)
 {
     return s ? (int)config_setting_source_line(s) : 0;
 }
@@ -593,7 +533,7 @@ static void describe(const struct reader *r, const config_setting_t *s, char *bu
     }
 }
 
-static void report_type(struct reader *r, const config_setting_t *s, const char *key,
+void report_type(struct reader *r, const config_setting_t *s, const char *key,
                         const char *expected)
 {
     char what[128];
@@ -602,7 +542,7 @@ static void report_type(struct reader *r, const config_setting_t *s, const char 
 }
 
 /* Warns about every member of `group` that is not in `known`, with a near miss if there is one. */
-static void check_known(struct reader *r, const config_setting_t *group, const char *prefix,
+void check_known(struct reader *r, const config_setting_t *group, const char *prefix,
                         const char *const *known, size_t n_known)
 {
     for (int i = 0; i < config_setting_length(group); i++) {
@@ -683,7 +623,7 @@ static void check_staff_placeholders(struct reader *r, const char *v, const char
 }
 
 /* Checks that a text setting is text and valid UTF-8. Returns it, or NULL when it is not. */
-static const char *text_of(struct reader *r, const config_setting_t *s, const char *key,
+const char *text_of(struct reader *r, const config_setting_t *s, const char *key,
                            const char *expected)
 {
     if (config_setting_type(s) != CONFIG_TYPE_STRING) {
@@ -718,7 +658,7 @@ static const char *text_of(struct reader *r, const config_setting_t *s, const ch
 }
 
 /* The member `name` of `group` as text, or NULL when it is missing (silently) or wrong. */
-static const char *member_text(struct reader *r, const config_setting_t *group, const char *name,
+const char *member_text(struct reader *r, const config_setting_t *group, const char *name,
                                const char *key, const char *expected, int *line)
 {
     const config_setting_t *s = group ? config_setting_get_member(group, name) : NULL;
@@ -728,7 +668,7 @@ static const char *member_text(struct reader *r, const config_setting_t *group, 
     return s ? text_of(r, s, key, expected) : NULL;
 }
 
-static bool is_blank(const char *s)
+bool is_blank(const char *s)
 {
     for (; *s; s++) {
         if (*s != ' ' && *s != '\t' && *s != '\n') {
@@ -738,13 +678,8 @@ static bool is_blank(const char *s)
     return true;
 }
 
-struct int_spec {
-    const char *name;
-    int min, max, fallback;
-    const char *unit;
-};
 
-static int member_int(struct reader *r, const config_setting_t *group, const char *prefix,
+int member_int(struct reader *r, const config_setting_t *group, const char *prefix,
                       const struct int_spec *spec)
 {
     const config_setting_t *s = group ? config_setting_get_member(group, spec->name) : NULL;
@@ -785,7 +720,7 @@ static int member_int(struct reader *r, const config_setting_t *group, const cha
 }
 
 /* The member `name` of `group` when it is a group; NULL when missing or wrong (reported). */
-static const config_setting_t *member_group(struct reader *r, const config_setting_t *group,
+const config_setting_t *member_group(struct reader *r, const config_setting_t *group,
                                             const char *name, const char *key, const char *example)
 {
     const config_setting_t *s = config_setting_get_member(group, name);
@@ -799,13 +734,13 @@ static const config_setting_t *member_group(struct reader *r, const config_setti
 }
 
 /* A list of groups may be written ( ... ); an empty [ ] is accepted as an empty list too. */
-static bool is_list(const config_setting_t *s)
+bool is_list(const config_setting_t *s)
 {
     return config_setting_type(s) == CONFIG_TYPE_LIST ||
            (config_setting_type(s) == CONFIG_TYPE_ARRAY && config_setting_length(s) == 0);
 }
 
-static const config_setting_t *member_list(struct reader *r, const config_setting_t *group,
+const config_setting_t *member_list(struct reader *r, const config_setting_t *group,
                                            const char *name, const char *key, const char *example)
 {
     const config_setting_t *s = group ? config_setting_get_member(group, name) : NULL;
@@ -960,23 +895,18 @@ static int member_picture(struct reader *r, const config_setting_t *group, const
 static const char *const root_keys[] = {
     "idle_timeout", "reset_countdown", "help_page", "welcome_picture", "look",
     "words",        "menu",            "topics",    "pages",           "display",
-    "opening_hours", "staff_pin"};
+    "opening_hours", "staff_pin", "language", "languages", "translations"};
 static const char *const display_keys[] = {"rotation", "touch_swap_xy", "touch_invert_x",
                                            "touch_invert_y"};
-static const char *const look_keys[] = {"font", "font_bold", "text_size", "colors"};
+static const char *const look_keys[] = {"font",          "font_bold",  "fallback_fonts", "text_size",
+                                        "high_contrast", "animations", "colors"};
 static const char *const menu_keys[] = {"title", "text", "choices"};
-static const char *const topic_keys[] = {"title", "picture", "pages"};
+static const char *const topic_keys[] = {"id", "title", "picture", "pages"};
 static const char *const page_keys[] = {"id", "title", "text", "picture", "choices", "next"};
 static const char *const choice_keys[] = {"label", "page", "picture"};
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const struct {
-    const char *name;
-    size_t offset;
-    const char *fallback;
-    const char *placeholders; /* NULL: the text is shown as written */
-} word_specs[] = {
+const struct word_spec word_specs[] = {
     {"welcome_title", offsetof(struct words, welcome_title), "Hello", NULL},
     {"welcome_text", offsetof(struct words, welcome_text),
      "Take a moment for yourself. Nothing you tap here is saved.", NULL},
@@ -996,6 +926,7 @@ static const struct {
     {"done", offsetof(struct words, done), "More topics", NULL},
     {"progress", offsetof(struct words, progress), "{page} of {pages}", "page pages"},
 };
+const size_t n_word_specs = COUNT(word_specs);
 
 static const struct color default_colors[COLOR_COUNT] = {
     [COLOR_BACKGROUND] = {0xF7, 0xF4, 0xEF},      [COLOR_TEXT] = {0x1E, 0x2B, 0x33},
@@ -1003,6 +934,16 @@ static const struct color default_colors[COLOR_COUNT] = {
     [COLOR_BUTTON_TEXT] = {0xFF, 0xFF, 0xFF},     [COLOR_CHOICE] = {0xE3, 0xEC, 0xEA},
     [COLOR_CHOICE_TEXT] = {0x1E, 0x2B, 0x33},     [COLOR_QUICK_EXIT] = {0x5B, 0x23, 0x33},
     [COLOR_QUICK_EXIT_TEXT] = {0xFF, 0xFF, 0xFF}, [COLOR_BAR] = {0xEA, 0xE4, 0xDA},
+};
+
+/* Light on black, every pair far above 7:1; buttons are light blocks, so they read as buttons
+ * without relying on hue. */
+static const struct color high_contrast_colors[COLOR_COUNT] = {
+    [COLOR_BACKGROUND] = {0x00, 0x00, 0x00},      [COLOR_TEXT] = {0xFF, 0xFF, 0xFF},
+    [COLOR_HEADING] = {0xFF, 0xE6, 0x00},         [COLOR_BUTTON] = {0xFF, 0xE6, 0x00},
+    [COLOR_BUTTON_TEXT] = {0x00, 0x00, 0x00},     [COLOR_CHOICE] = {0xFF, 0xFF, 0xFF},
+    [COLOR_CHOICE_TEXT] = {0x00, 0x00, 0x00},     [COLOR_QUICK_EXIT] = {0xFF, 0xC2, 0xCC},
+    [COLOR_QUICK_EXIT_TEXT] = {0x00, 0x00, 0x00}, [COLOR_BAR] = {0x1F, 0x1F, 0x1F},
 };
 
 static const struct int_spec idle_spec = {"idle_timeout", 15, 3600, 90, "seconds"};
@@ -1030,32 +971,36 @@ static bool parse_color(const char *v, struct color *out)
     return true;
 }
 
-/* sRGB channel to linear light, per WCAG 2. The power 2.4 is taken as x^2 times the fifth root
- * of x^2 (by Newton's method) so the core needs no libm. */
-static double linear_channel(uint8_t v)
+/* Fonts for the scripts the main font lacks, tried in order for each character. Any that is
+ * missing is skipped with a warning; DejaVu Sans stays the last resort. */
+static void read_fallback_fonts(struct reader *r, const config_setting_t *look)
 {
-    double c = v / 255.0;
-    if (c <= 0.03928) {
-        return c / 12.92;
+    const config_setting_t *list = config_setting_get_member(look, "fallback_fonts");
+    if (!list) {
+        return;
     }
-    double x = (c + 0.055) / 1.055, a = x * x, y = 1.0;
-    for (int i = 0; i < 60; i++) {
-        double y4 = y * y * y * y;
-        y -= (y4 * y - a) / (5.0 * y4);
+    if (config_setting_type(list) != CONFIG_TYPE_ARRAY && config_setting_type(list) != CONFIG_TYPE_LIST) {
+        report_type(r, list, "look.fallback_fonts",
+                    "write font file names in square brackets, e.g. fallback_fonts = [ "
+                    "\"NotoSansArabicUI-Regular.ttf\" ];");
+        return;
     }
-    return a * y;
-}
-
-static double luminance(struct color c)
-{
-    return 0.2126 * linear_channel(c.r) + 0.7152 * linear_channel(c.g) +
-           0.0722 * linear_channel(c.b);
-}
-
-static double contrast(struct color a, struct color b)
-{
-    double la = luminance(a), lb = luminance(b);
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+    struct theme *t = &r->content->theme;
+    int n = config_setting_length(list);
+    t->fallback_fonts = xcalloc((size_t)n + 1, sizeof(*t->fallback_fonts));
+    for (int i = 0; i < n; i++) {
+        const config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+        char key[KEY_MAX];
+        snprintf(key, sizeof(key), "look.fallback_fonts[%d]", i + 1);
+        const char *v = text_of(r, e, key, "write a font file name in double quotes, e.g. "
+                                           "\"NotoSansArabicUI-Regular.ttf\"");
+        char *path = v && v[0] ? find_file(r, v, key, line_of(e), FILE_FONT,
+                                           "the next font in the list is used")
+                               : NULL;
+        if (path) {
+            t->fallback_fonts[t->n_fallback_fonts++] = path;
+        }
+    }
 }
 
 static void read_look(struct reader *r, const config_setting_t *root)
@@ -1067,9 +1012,12 @@ static void read_look(struct reader *r, const config_setting_t *root)
     int color_lines[COLOR_COUNT] = {0};
     int colors_line = line_of(look);
     t->text_size = member_int(r, look, "look", &size_spec);
+    t->animations = true;
     if (!look) {
         return;
     }
+    t->high_contrast = member_bool(r, look, "look", "high_contrast", false);
+    t->animations = member_bool(r, look, "look", "animations", true);
     check_known(r, look, "look", look_keys, COUNT(look_keys));
     static const struct {
         const char *name, *without;
@@ -1088,6 +1036,7 @@ static void read_look(struct reader *r, const config_setting_t *root)
         char *path = v && v[0] ? find_file(r, v, key, line, FILE_FONT, fonts[i].without) : NULL;
         *(i == 0 ? &t->font : &t->font_bold) = path;
     }
+    read_fallback_fonts(r, look);
     const config_setting_t *colors =
         member_group(r, look, "colors", "look.colors", "colors = { background = \"#F7F4EF\"; };");
     if (colors) {
@@ -1112,17 +1061,14 @@ static void read_look(struct reader *r, const config_setting_t *root)
             }
         }
     }
-    static const enum theme_color pairs[][2] = {
-        {COLOR_TEXT, COLOR_BACKGROUND},
-        {COLOR_HEADING, COLOR_BACKGROUND},
-        {COLOR_BUTTON_TEXT, COLOR_BUTTON},
-        {COLOR_CHOICE_TEXT, COLOR_CHOICE},
-        {COLOR_QUICK_EXIT_TEXT, COLOR_QUICK_EXIT},
-        {COLOR_TEXT, COLOR_BAR},
-    };
-    for (size_t i = 0; i < COUNT(pairs); i++) {
-        enum theme_color fg = pairs[i][0], bg = pairs[i][1];
-        double ratio = contrast(t->colors[fg], t->colors[bg]);
+    if (t->high_contrast) {
+        /* The colours above stay in the file for when high contrast is turned off again. */
+        memcpy(t->colors, high_contrast_colors, sizeof(high_contrast_colors));
+        return;
+    }
+    for (size_t i = 0; i < THEME_TEXT_PAIRS; i++) {
+        enum theme_color fg = theme_text_pairs[i][0], bg = theme_text_pairs[i][1];
+        double ratio = color_contrast(t->colors[fg], t->colors[bg]);
         if (ratio >= MIN_CONTRAST) {
             continue;
         }
@@ -1135,7 +1081,7 @@ static void read_look(struct reader *r, const config_setting_t *root)
         /* Rounded down, so a ratio just under the limit never prints as the limit itself. */
         int tenths = (int)(ratio * 10.0);
         /* Push the two apart: the darker of them darker still, the lighter one lighter. */
-        bool darker_fg = luminance(a) <= luminance(b);
+        bool darker_fg = color_luminance(a) <= color_luminance(b);
         diag_add(r->diags, DIAG_WARNING, line, key,
                  "%s #%02X%02X%02X on %s #%02X%02X%02X has a contrast of only %d.%d:1, hard to "
                  "read; choose colours with at least 4.5:1, e.g. a %s %s or a %s %s",
@@ -1146,8 +1092,8 @@ static void read_look(struct reader *r, const config_setting_t *root)
 }
 
 /* Only the placeholders the kiosk fills in may appear: anything else would show as typed. */
-static void check_placeholders(struct reader *r, const char *v, const char *name, int line,
-                               const char *allowed, const char *fallback)
+void check_placeholders(struct reader *r, const char *v, const char *key, const char *name,
+                        int line, const char *allowed, const char *fallback)
 {
     for (const char *p = strchr(v, '{'); p; p = strchr(p + 1, '{')) {
         const char *end = p + 1;
@@ -1167,8 +1113,7 @@ static void check_placeholders(struct reader *r, const char *v, const char *name
         if (known) {
             continue;
         }
-        char key[KEY_MAX], use[64] = "";
-        snprintf(key, sizeof(key), "words.%s", name);
+        char use[64] = "";
         for (const char *a = allowed; *a;) {
             size_t n = strcspn(a, " ");
             size_t used = strlen(use);
@@ -1201,7 +1146,7 @@ static void read_words(struct reader *r, const config_setting_t *root)
                  word_specs[i].name, word_specs[i].fallback);
         const char *v = member_text(r, words, word_specs[i].name, key, expected, &line);
         if (v && word_specs[i].placeholders) {
-            check_placeholders(r, v, word_specs[i].name, line, word_specs[i].placeholders,
+            check_placeholders(r, v, key, word_specs[i].name, line, word_specs[i].placeholders,
                                word_specs[i].fallback);
         }
         char **field = (char **)((char *)&r->content->words + word_specs[i].offset);
@@ -1230,7 +1175,7 @@ static int add_page(struct reader *r)
 }
 
 /* Says why an id is not allowed, or returns false when it is fine. */
-static bool bad_id(struct reader *r, const char *id, const char *key, int line)
+bool bad_id(struct reader *r, const char *id, const char *key, int line)
 {
     size_t n = strlen(id);
     if (n == 0) {
@@ -1449,6 +1394,36 @@ static int read_page(struct reader *r, const config_setting_t *s, const char *wh
     return index;
 }
 
+/* A topic's id only lets translations name it: the same letters as a page id, once each. */
+static bool bad_topic_id(struct reader *r, const char *id, const char *key, int line)
+{
+    size_t n = strlen(id);
+    bool ok = n > 0 && n <= ID_MAX;
+    for (size_t i = 0; ok && i < n; i++) {
+        unsigned char c = (unsigned char)id[i];
+        ok = is_digit(c) || c == '-' || c == '_' || (lower(c) >= 'a' && lower(c) <= 'z');
+    }
+    if (!ok) {
+        char excerpt[96];
+        quote_excerpt(id, n, 70, excerpt, sizeof(excerpt));
+        diag_add(r->diags, DIAG_ERROR, line, key,
+                 "\"%s\" is not a usable id; use 1 to 64 letters, digits, - and _ (no spaces), "
+                 "e.g. id = \"safe\";",
+                 excerpt);
+        return true;
+    }
+    for (int t = 0; t < r->content->n_topics; t++) {
+        const char *other = r->content->topics[t].id;
+        if (other && strcmp(other, id) == 0) {
+            diag_add(r->diags, DIAG_ERROR, line, key,
+                     "\"%s\" is already the id of topic %d; give each topic its own id", id,
+                     t + 1);
+            return true;
+        }
+    }
+    return false;
+}
+
 static void read_topics(struct reader *r, const config_setting_t *root)
 {
     const char *example = "topics = ( { title = \"Feeling safe\"; pages = ( { id = \"safe-1\"; "
@@ -1497,6 +1472,13 @@ static void read_topics(struct reader *r, const config_setting_t *root)
                      "\"Feeling safe\";");
         }
         topic->title = xstrdup(title ? title : "");
+        snprintf(key, sizeof(key), "%s.id", where);
+        const char *id = member_text(r, s, "id", key,
+                                     "write a short name in double quotes, e.g. id = \"safe\";",
+                                     &line);
+        if (id && !bad_topic_id(r, id, key, line)) {
+            topic->id = xstrdup(id);
+        }
         snprintf(key, sizeof(key), "%s.picture", where);
         topic->picture =
             member_picture(r, s, "picture", key, "its menu button is shown without it");
@@ -1705,6 +1687,51 @@ static void check_reachable(struct reader *r)
     }
     free(seen);
     free(queue);
+}
+
+/* Warns about `next` links that go round in a circle: Next would never end the topic. Topics
+ * and Quick exit still lead out, so the file stays usable; but it is surely a slip. */
+static void check_next_cycles(struct reader *r)
+{
+    struct content *c = r->content;
+    unsigned char *state = xcalloc((size_t)c->n_pages + 1, 1); /* 0 new, 1 on this walk, 2 done */
+    int *walk = xcalloc((size_t)c->n_pages + 1, sizeof(*walk));
+    for (int i = 0; i < c->n_pages; i++) {
+        int n = 0, j = i;
+        while (j != CONTENT_NONE && state[j] == 0) {
+            state[j] = 1;
+            walk[n++] = j;
+            j = c->pages[j].next;
+        }
+        if (j != CONTENT_NONE && state[j] == 1) {
+            /* The circle starts at j; name it from there, and report it at its last link. */
+            char path[400] = "";
+            size_t used = 0;
+            int from = 0;
+            while (walk[from] != j) {
+                from++;
+            }
+            for (int k = from; k < n && used < sizeof(path) - 80; k++) {
+                used += (size_t)snprintf(path + used, sizeof(path) - used, "\"%s\" -> ",
+                                         c->pages[walk[k]].id);
+            }
+            snprintf(path + used, sizeof(path) - used, "\"%s\"", c->pages[j].id);
+            int last = walk[n - 1];
+            char key[KEY_MAX + 8];
+            snprintf(key, sizeof(key), "%s.next", r->aux[last].key);
+            diag_add(r->diags, DIAG_WARNING, r->aux[last].next_line ? r->aux[last].next_line
+                                                                   : c->pages[last].line,
+                     key,
+                     "the Next links go round in a circle (%s), so reading on never ends; "
+                     "point this next at another page, or at \"menu\"",
+                     path);
+        }
+        for (int k = 0; k < n; k++) {
+            state[walk[k]] = 2;
+        }
+    }
+    free(walk);
+    free(state);
 }
 
 /* ---- syntax errors ------------------------------------------------------------------------- */
@@ -2029,7 +2056,7 @@ static char *normalise(const char *data, size_t size)
 /* ---- the panel, opening hours and staff mode ----------------------------------------------- */
 
 /* The member `name` of `group` as true/false; `fallback` when missing or wrong (reported). */
-static bool member_bool(struct reader *r, const config_setting_t *group, const char *prefix,
+bool member_bool(struct reader *r, const config_setting_t *group, const char *prefix,
                         const char *name, bool fallback)
 {
     const config_setting_t *s = group ? config_setting_get_member(group, name) : NULL;
@@ -2151,6 +2178,8 @@ static void read_all(struct reader *r, const config_setting_t *root)
                                         "the welcome screen is shown without it");
     resolve_links(r, root);
     check_reachable(r);
+    check_next_cycles(r);
+    read_languages(r, root);
 }
 
 static void report_too_large(struct diag_list *diags)

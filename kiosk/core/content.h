@@ -40,6 +40,7 @@ struct page {
 };
 
 struct topic {
+    char *id;       /* optional: lets a translation name the topic; NULL when none */
     char *title;
     int picture;    /* CONTENT_NONE when none */
     int first_page; /* pages of a topic are consecutive in content.pages */
@@ -76,14 +77,38 @@ enum theme_color {
 
 struct theme {
     struct color colors[COLOR_COUNT];
+    bool high_contrast; /* the built-in high-contrast colours replace the config's */
+    bool animations;    /* a flung page glides to a stop; off: it stops when the finger lifts */
     char *font;      /* resolved path, or NULL to use the system font */
     char *font_bold; /* resolved path, or NULL to embolden the regular font */
+    char **fallback_fonts; /* resolved paths for scripts the font lacks; none: the built-in chain */
+    int n_fallback_fonts;
     int text_size;   /* percent of the default size */
 };
 
 struct settings {
     int idle_timeout;    /* seconds without a touch before "Still there?" */
     int reset_countdown; /* seconds the countdown runs before the visit is wiped */
+};
+
+/* The words of one page in one language. */
+struct page_words {
+    const char *title, *text;
+    const char **choices; /* one label per choice of the page */
+};
+
+/* A language visitors can choose. Language 0 is the one the config's own words are written in;
+ * a translation fills in what it has, and every string it lacks points at language 0's, so a
+ * screen is never missing words. The strings are borrowed from the content. */
+struct language {
+    char *code;  /* "en", "fr", "pt-BR" */
+    char *name;  /* in the language itself: "Français", never a flag */
+    bool rtl;    /* written right to left: its screens are mirrored */
+    struct words words;
+    struct page_words *pages; /* one per page */
+    const char **topics;      /* topic titles, one per topic */
+    int missing;              /* strings that fall back to language 0 (for --check) */
+    int line;
 };
 
 struct content {
@@ -103,13 +128,33 @@ struct content {
     struct schedule schedule; /* opening hours; not enabled means always awake */
     char *staff_pin;          /* digits that open staff mode, or NULL: staff mode is off */
     char *path;               /* the file it was read from */
+    struct language *languages; /* at least one; the first is the config's own */
+    int n_languages;
+    char **strings; /* translated words, owned here and borrowed by the languages */
+    int n_strings;
 };
 
 /* Names of the theme colours as written in the config, in enum order. */
 extern const char *const theme_color_names[COLOR_COUNT];
 
+/* Every text colour and the colour it is drawn on, as the screens pair them. */
+#define THEME_TEXT_PAIRS 6
+extern const enum theme_color theme_text_pairs[THEME_TEXT_PAIRS][2];
+/* Relative luminance and contrast ratio (1 to 21) as WCAG 2 defines them. */
+double color_luminance(struct color c);
+double color_contrast(struct color a, struct color b);
+
 /* Frees a content and everything it owns; accepts NULL. */
 void content_destroy(struct content *content);
+/* Fills `l` with the content's own words (borrowed), under a code, name and direction. */
+void language_init_from(struct language *l, const struct content *c, const char *code,
+                        const char *name, bool rtl);
+/* Frees what a language holds (not the words it borrows). */
+void language_finish(struct language *l, int n_pages);
+/* The language with this index, or language 0 when the index is out of range. */
+const struct language *content_language(const struct content *content, int lang);
+/* Index of the language with this code ("fr"), or CONTENT_NONE. */
+int content_find_language(const struct content *content, const char *code);
 /* Index of the page with this id, or CONTENT_NONE. */
 int content_find_page(const struct content *content, const char *id);
 

@@ -115,13 +115,6 @@ struct color layout_color(const struct build *b, enum theme_color which)
     return b->c->theme.colors[which];
 }
 
-/* Pressed buttons darken a quarter of the way to black: visible on any theme colour. */
-static struct color pressed(struct color c)
-{
-    struct color d = {(uint8_t)(c.r * 3 / 4), (uint8_t)(c.g * 3 / 4), (uint8_t)(c.b * 3 / 4)};
-    return d;
-}
-
 int layout_text_width(const struct build *b, enum font_style f, const char *s, size_t len)
 {
     return b->m->width(b->m->ctx, f, s, len);
@@ -140,6 +133,7 @@ struct flow {
     enum align align;
     enum font_style regular, bold;
     struct color color;
+    bool rtl;       /* this text reads right to left */
     int indent;     /* bullet points hang their lines after the bullet */
     int line_w;     /* pixels used on the current line, after the indent */
     size_t line_first; /* first item on the current line */
@@ -151,6 +145,14 @@ static void flow_newline(struct flow *f)
 {
     if (f->align == ALIGN_CENTER && f->line_used) {
         shift_items(f->b, f->line_first, (f->width - f->indent - f->line_w) / 2, 0);
+    }
+    /* Text against the screen's direction is turned around in its column here, so that the
+     * mirroring of the whole screen (or its absence) leaves it reading its own way. */
+    if (f->rtl != f->b->rtl) {
+        struct layout *l = f->b->l;
+        for (size_t i = f->line_first; i < l->n_items; i++) {
+            l->items[i].rect.x = 2 * f->left + f->width - l->items[i].rect.x - l->items[i].rect.w;
+        }
     }
     f->y += layout_line_height(f->b, f->regular);
     f->line_w = 0;
@@ -176,7 +178,7 @@ static void flow_piece(struct flow *f, enum font_style font, const char *s, size
     } else {
         int sp = space ? layout_text_width(b, font, " ", 1) : 0;
         struct draw_item it = {.kind = DRAW_TEXT, .color = f->color, .font = font,
-                               .picture = CONTENT_NONE, .alpha = 255};
+                               .picture = CONTENT_NONE, .alpha = 255, .rtl = f->rtl};
         it.rect.x = f->left + f->indent + f->line_w + sp;
         it.rect.y = f->y;
         it.rect.w = layout_text_width(b, font, s, len);
@@ -265,6 +267,8 @@ int layout_flow(struct build *b, const char *text, int left, int width, int y,
     struct flow f = {.b = b, .left = left, .width = width, .y = y, .align = align,
                      .regular = regular, .bold = bold, .color = color, .segment = -1,
                      .line_first = b->l->n_items};
+    int dir = text ? utf8_text_direction(text, strlen(text)) : -1;
+    f.rtl = dir < 0 ? b->rtl : dir == 1;
     int lh = layout_line_height(b, regular);
     struct markup_cursor cur;
     markup_init(&cur, text, text ? strlen(text) : 0);
@@ -322,11 +326,14 @@ int layout_flow(struct build *b, const char *text, int left, int width, int y,
 int layout_button(struct build *b, int x, int y, int w, const char *label, struct button_style st,
                   struct hit hit)
 {
-    struct color bg = layout_color(b, st.bg);
+    struct color bg = layout_color(b, st.bg), fg = layout_color(b, st.fg);
     if ((b->s->screen == SCREEN_PAGE || session_in_staff_mode(b->s)) &&
         hit.action != ACTION_NONE &&
         b->s->visit.pressed.action == hit.action && b->s->visit.pressed.target == hit.target) {
-        bg = pressed(bg);
+        /* Pressed: the colours swap. Plain to see on any theme, and as readable as ever. */
+        struct color t = bg;
+        bg = fg;
+        fg = t;
     }
     int pw = 0, ph = 0, icon = 0;
     if (st.picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, st.picture, &pw, &ph) &&
@@ -337,8 +344,8 @@ int layout_button(struct build *b, int x, int y, int w, const char *label, struc
     int text_x = x + b->pad + (icon ? icon + b->pad : 0);
     int text_w = w - 2 * b->pad - (icon ? icon + b->pad : 0);
     size_t first = b->l->n_items;
-    int bottom = layout_flow(b, label, text_x, text_w, y + b->pad, st.font, st.font,
-                           layout_color(b, st.fg), icon ? ALIGN_LEFT : ALIGN_CENTER);
+    int bottom = layout_flow(b, label, text_x, text_w, y + b->pad, st.font, st.font, fg,
+                             icon ? ALIGN_LEFT : ALIGN_CENTER);
     int text_h = bottom - (y + b->pad);
     int h = text_h + 2 * b->pad > st.min_h ? text_h + 2 * b->pad : st.min_h;
     shift_items(b, first, 0, (h - text_h) / 2 - b->pad);
@@ -405,6 +412,8 @@ static void build_init(struct build *b, struct layout *l, const struct content *
     b->c = c;
     b->s = s;
     b->m = m;
+    b->lang = content_language(c, s->visit.lang);
+    b->rtl = b->lang->rtl;
     b->w = w;
     b->h = h;
     b->u = (w < h ? w : h) / 100.0;
@@ -484,49 +493,79 @@ static void fill_template(char *out, size_t size, const char *tmpl, const char *
     cut_to_character(out);
 }
 
-/* A column of centred blocks (picture, title, text, button) placed in the middle of the
- * screen: the welcome and cover screens. */
-static void centred_screen(struct build *b, int picture, const char *title, const char *text,
-                           const char *prompt)
+/* The title, text and button of a centred screen, from `y` down; returns the y below them. */
+static int centred_blocks(struct build *b, int x, int col_w, int y, const char *title,
+                          const char *text, const char *prompt, bool big)
 {
-    int col_w = b->w - 2 * b->margin;
-    if (col_w > (int)(b->w * 0.86)) {
-        col_w = (int)(b->w * 0.86);
-    }
-    int x = (b->w - col_w) / 2;
-    size_t first = b->l->n_items;
-    int y = 0;
-    int pw, ph;
-    if (picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, picture, &pw, &ph) && pw > 0 &&
-        ph > 0) {
-        int dw, dh;
-        fit_picture(pw, ph, col_w / 2, (int)(b->h * 0.32), &dw, &dh);
-        picture_item(b, (struct rect){(b->w - dw) / 2, y, dw, dh}, picture);
-        y += dh + b->margin;
-    }
-    y = layout_flow(b, title, x, col_w, y, FONT_WELCOME, FONT_WELCOME, layout_color(b, COLOR_HEADING),
-                  ALIGN_CENTER);
+    y = layout_flow(b, title, x, col_w, y, big ? FONT_WELCOME : FONT_TITLE,
+                    big ? FONT_WELCOME : FONT_TITLE, layout_color(b, COLOR_HEADING), ALIGN_CENTER);
     if (text && *text) {
         y += b->gap;
-        y = layout_flow(b, text, x, col_w, y, FONT_LEAD, FONT_TITLE, layout_color(b, COLOR_TEXT),
-                      ALIGN_CENTER);
+        y = layout_flow(b, text, x, col_w, y, big ? FONT_LEAD : FONT_BODY,
+                        big ? FONT_TITLE : FONT_BOLD, layout_color(b, COLOR_TEXT), ALIGN_CENTER);
     }
     if (prompt && *prompt) {
         y += b->margin;
         struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, FONT_BUTTON, b->touch,
                                   CONTENT_NONE};
-        int pw2 = layout_text_width(b, FONT_BUTTON, prompt, strlen(prompt)) + 4 * b->pad;
-        pw2 = max_int(pw2, 3 * b->touch);
-        if (pw2 > col_w) {
-            pw2 = col_w;
+        int pw = layout_text_width(b, FONT_BUTTON, prompt, strlen(prompt)) + 4 * b->pad;
+        pw = max_int(pw, 3 * b->touch);
+        if (pw > col_w) {
+            pw = col_w;
         }
         struct hit none = {ACTION_NONE, CONTENT_NONE};
-        y += layout_button(b, (b->w - pw2) / 2, y, pw2, prompt, st, none);
+        y += layout_button(b, (b->w - pw) / 2, y, pw, prompt, st, none);
     }
-    int dy = (b->h - y) / 2;
-    shift_items(b, first, 0, dy > 0 ? dy : 0);
-    for (size_t i = 0; i < b->l->n_hits; i++) {
-        b->l->hits[i].rect.y += dy > 0 ? dy : 0;
+    return y;
+}
+
+/* A column of centred blocks (picture, title, text, button) placed in the middle of the band
+ * from `top` to `bottom`: the welcome and cover screens. The picture takes what room the words
+ * leave, and gives way altogether on a crowded small screen. */
+static void centred_screen(struct build *b, int picture, const char *title, const char *text,
+                           const char *prompt, int top, int bottom)
+{
+    size_t first_hit = b->l->n_hits;
+    int col_w = b->w - 2 * b->margin;
+    if (col_w > (int)(b->w * 0.86)) {
+        col_w = (int)(b->w * 0.86);
+    }
+    int x = (b->w - col_w) / 2;
+    struct mark dry = mark(b);
+    bool big = true;
+    int words_h = centred_blocks(b, x, col_w, 0, title, text, prompt, big);
+    rollback(b, dry);
+    if (words_h > bottom - top && prompt) {
+        /* Large text on a small screen: the prompt goes first (a tap anywhere still starts),
+         * then the headline size; never the words that say nothing is saved. */
+        prompt = NULL;
+        words_h = centred_blocks(b, x, col_w, 0, title, text, prompt, big);
+        rollback(b, dry);
+    }
+    if (words_h > bottom - top) {
+        big = false;
+        words_h = centred_blocks(b, x, col_w, 0, title, text, prompt, big);
+        rollback(b, dry);
+    }
+    size_t first = b->l->n_items;
+    int y = 0;
+    int pw, ph;
+    int room = (bottom - top) - words_h - b->margin;
+    if (room > (int)((bottom - top) * 0.32)) {
+        room = (int)((bottom - top) * 0.32);
+    }
+    if (picture != CONTENT_NONE && room >= 6 * b->u &&
+        b->m->picture_size(b->m->ctx, picture, &pw, &ph) && pw > 0 && ph > 0) {
+        int dw, dh;
+        fit_picture(pw, ph, col_w / 2, room, &dw, &dh);
+        picture_item(b, (struct rect){(b->w - dw) / 2, y, dw, dh}, picture);
+        y += dh + b->margin;
+    }
+    y = centred_blocks(b, x, col_w, y, title, text, prompt, big);
+    int dy = top + max_int(0, (bottom - top - y) / 2);
+    shift_items(b, first, 0, dy);
+    for (size_t i = first_hit; i < b->l->n_hits; i++) {
+        b->l->hits[i].rect.y += dy;
     }
 }
 
@@ -542,18 +581,52 @@ struct nav_button {
     bool primary;
 };
 
-static int quick_exit_button(struct build *b, int y, int bar_h)
+/* Where x must be for a box of width w to end up at screen x `want` once the screen is mirrored
+ * (or not): for the few things that stay put in every language. */
+static int stay(const struct build *b, int want, int w)
 {
-    const char *label = b->c->words.quick_exit;
-    struct button_style st = {COLOR_QUICK_EXIT, COLOR_QUICK_EXIT_TEXT, FONT_BUTTON,
-                              bar_h - 2 * bar_gap(b), CONTENT_NONE};
+    return b->rtl ? b->w - want - w : want;
+}
+
+static int quick_exit_width(struct build *b)
+{
+    const char *label = b->lang->words.quick_exit;
     int w = layout_text_width(b, FONT_BUTTON, label, strlen(label)) + 3 * b->pad;
     w = max_int(w, 2 * b->touch);
-    if (w > b->w / 2) {
-        w = b->w / 2;
-    }
+    return w > b->w / 2 ? b->w / 2 : w;
+}
+
+/* Quick exit sits at the top right in every language: a visitor in a hurry, and staff who
+ * point it out, find it in the same place; the top-left corner is the staff hold. */
+static int quick_exit_button(struct build *b, int y, int bar_h)
+{
+    const char *label = b->lang->words.quick_exit;
+    struct button_style st = {COLOR_QUICK_EXIT, COLOR_QUICK_EXIT_TEXT, FONT_BUTTON,
+                              bar_h - 2 * bar_gap(b), CONTENT_NONE};
+    int w = quick_exit_width(b);
     struct hit hit = {ACTION_QUICK_EXIT, CONTENT_NONE};
-    return layout_button(b, b->w - b->margin - w, y + bar_gap(b), w, label, st, hit);
+    return layout_button(b, stay(b, b->w - b->margin - w, w), y + bar_gap(b), w, label, st, hit);
+}
+
+/* "A+": the next text size for this visit. Its label says what a tap does, in signs every
+ * language reads, so it needs no translation. */
+static const char *text_size_label(const struct build *b)
+{
+    return b->s->visit.text_scale + 1 < SESSION_TEXT_SCALES ? "A+" : "A\xE2\x88\x92"; /* minus */
+}
+
+static int text_size_width(struct build *b)
+{
+    const char *label = text_size_label(b);
+    return max_int(b->touch, layout_text_width(b, FONT_BUTTON, label, strlen(label)) + 3 * b->pad);
+}
+
+static void text_size_button(struct build *b, int x, int y, int h)
+{
+    struct button_style st = {COLOR_CHOICE, COLOR_CHOICE_TEXT, FONT_BUTTON, h, CONTENT_NONE};
+    struct hit hit = {ACTION_TEXT_SIZE, CONTENT_NONE};
+    int w = text_size_width(b);
+    layout_button(b, stay(b, x, w), y, w, text_size_label(b), st, hit);
 }
 
 static int top_bar(struct build *b)
@@ -565,10 +638,13 @@ static int top_bar(struct build *b)
     rollback(b, k);
     bar_h = max_int(bar_h, qh + 2 * bar_gap(b));
     layout_rect(b, (struct rect){0, 0, b->w, bar_h}, layout_color(b, COLOR_BAR), 255, 0);
-    int qx = b->w; /* left edge of the quick exit button, found below */
-    size_t qi = b->l->n_items;
     quick_exit_button(b, 0, bar_h);
-    qx = b->l->items[qi].rect.x;
+    /* A+ sits just left of Quick exit on screen; the progress line has the rest. */
+    int qw = quick_exit_width(b), aw = text_size_width(b);
+    int ax = b->w - b->margin - qw - b->gap - aw;
+    text_size_button(b, ax, bar_gap(b), bar_h - 2 * bar_gap(b));
+    int room = ax - 2 * b->margin;
+    int text_x = b->rtl ? b->w - b->margin - room : b->margin;
     if (p->topic != CONTENT_NONE) {
         const struct topic *t = &b->c->topics[p->topic];
         char num[16], total[16];
@@ -577,16 +653,16 @@ static int top_bar(struct build *b)
         const char *names[] = {"page", "pages"};
         const char *values[] = {num, total};
         char progress[256], line[768];
-        fill_template(progress, sizeof(progress), b->c->words.progress, names, values, 2);
-        snprintf(line, sizeof(line), "%s \xC2\xB7 %s", t->title, progress); /* middle dot */
+        fill_template(progress, sizeof(progress), b->lang->words.progress, names, values, 2);
+        snprintf(line, sizeof(line), "%s \xC2\xB7 %s", b->lang->topics[p->topic],
+                 progress); /* middle dot */
         cut_to_character(line);
-        int room = qx - 2 * b->margin;
         const char *shown = line;
         if (layout_text_width(b, FONT_SMALL, line, strlen(line)) > room * LINE_FILL) {
             shown = progress; /* a long topic name gives way; the count always shows */
         }
         struct mark before = mark(b);
-        int bottom = layout_flow(b, shown, b->margin, room, 0, FONT_SMALL, FONT_SMALL,
+        int bottom = layout_flow(b, shown, text_x, room, 0, FONT_SMALL, FONT_SMALL,
                                layout_color(b, COLOR_TEXT), ALIGN_LEFT);
         int th = bottom;
         if (th > bar_h) {
@@ -603,24 +679,28 @@ static int nav_bar(struct build *b)
     const struct content *c = b->c;
     const struct session *s = b->s;
     const struct page *p = &c->pages[s->visit.page];
+    const struct words *words = &b->lang->words;
     struct nav_button buttons[4];
     int n = 0;
     char back[256], next[256];
+    /* The arrows point the way the pages turn: in a right-to-left language, Next is on the
+     * left and points left. */
+    const char *left = "\xE2\x86\x90", *right = "\xE2\x86\x92";
     if (session_can_go_back(s)) {
-        snprintf(back, sizeof(back), "\xE2\x86\x90 %s", c->words.back); /* left arrow */
+        snprintf(back, sizeof(back), "%s %s", b->rtl ? right : left, words->back);
         cut_to_character(back);
         buttons[n++] = (struct nav_button){back, {ACTION_BACK, CONTENT_NONE}, false};
     }
     if (s->visit.page != c->menu) {
-        buttons[n++] = (struct nav_button){c->words.home, {ACTION_HOME, CONTENT_NONE}, false};
+        buttons[n++] = (struct nav_button){words->home, {ACTION_HOME, CONTENT_NONE}, false};
     }
     if (c->help_page != CONTENT_NONE && s->visit.page != c->help_page) {
-        buttons[n++] = (struct nav_button){c->words.help, {ACTION_HELP, CONTENT_NONE}, false};
+        buttons[n++] = (struct nav_button){words->help, {ACTION_HELP, CONTENT_NONE}, false};
     }
     int nextp = session_next_page(s);
     if (nextp != CONTENT_NONE) {
-        const char *word = p->next == CONTENT_NONE ? c->words.done : c->words.next;
-        snprintf(next, sizeof(next), "%s \xE2\x86\x92", word); /* right arrow */
+        const char *word = p->next == CONTENT_NONE ? words->done : words->next;
+        snprintf(next, sizeof(next), "%s %s", word, b->rtl ? left : right);
         cut_to_character(next);
         buttons[n++] = (struct nav_button){next, {ACTION_NEXT, CONTENT_NONE}, true};
     }
@@ -676,6 +756,7 @@ static int nav_bar(struct build *b)
 /* Choice buttons: one column, or two on a wide screen when there are many. */
 static int choices(struct build *b, const struct page *p, int x, int w, int y, bool wide)
 {
+    const char **labels = b->lang->pages[b->s->visit.page].choices;
     int cols = (wide && p->n_choices >= 4) ? 2 : 1;
     int cw = (w - (cols - 1) * b->gap) / cols;
     for (int i = 0; i < p->n_choices; i += cols) {
@@ -684,14 +765,14 @@ static int choices(struct build *b, const struct page *p, int x, int w, int y, b
             const struct choice *ch = &p->choices[i + k];
             struct button_style st = {COLOR_CHOICE, COLOR_CHOICE_TEXT, FONT_BUTTON, b->touch,
                                       ch->picture};
-            row_h = max_int(row_h, button_height(b, cw, ch->label, st));
+            row_h = max_int(row_h, button_height(b, cw, labels[i + k], st));
         }
         for (int k = 0; k < cols && i + k < p->n_choices; k++) {
             const struct choice *ch = &p->choices[i + k];
             struct button_style st = {COLOR_CHOICE, COLOR_CHOICE_TEXT, FONT_BUTTON, row_h,
                                       ch->picture};
             struct hit hit = {ACTION_GOTO, ch->target};
-            layout_button(b, x + k * (cw + b->gap), y, cw, ch->label, st, hit);
+            layout_button(b, x + k * (cw + b->gap), y, cw, labels[i + k], st, hit);
         }
         y += row_h + b->gap;
     }
@@ -702,6 +783,7 @@ static void page_screen(struct build *b)
 {
     const struct content *c = b->c;
     const struct page *p = &c->pages[b->s->visit.page];
+    const struct page_words *said = &b->lang->pages[b->s->visit.page];
     int top = top_bar(b);
     int bottom_h = nav_bar(b);
     struct rect vp = {0, top, b->w, b->h - top - bottom_h};
@@ -720,7 +802,7 @@ static void page_screen(struct build *b)
                        b->m->picture_size(b->m->ctx, p->picture, &pw, &ph) && pw > 0 && ph > 0;
     if (has_picture && landscape) {
         /* The title spans the page; the picture sits beside the text below it. */
-        y = layout_flow(b, p->title, col_x, col_w, y, FONT_TITLE, FONT_TITLE,
+        y = layout_flow(b, said->title, col_x, col_w, y, FONT_TITLE, FONT_TITLE,
                       layout_color(b, COLOR_HEADING), ALIGN_LEFT);
         text_w = col_w * 62 / 100;
         int box_w = col_w - text_w - b->margin;
@@ -737,12 +819,12 @@ static void page_screen(struct build *b)
             picture_item(b, (struct rect){col_x + (col_w - dw) / 2, y, dw, dh}, p->picture);
             y += dh + b->margin;
         }
-        y = layout_flow(b, p->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE,
+        y = layout_flow(b, said->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE,
                       layout_color(b, COLOR_HEADING), ALIGN_LEFT);
     }
-    if (p->text && *p->text) {
+    if (said->text && *said->text) {
         y += b->gap;
-        y = layout_flow(b, p->text, col_x, text_w, y, FONT_BODY, FONT_BOLD, layout_color(b, COLOR_TEXT),
+        y = layout_flow(b, said->text, col_x, text_w, y, FONT_BODY, FONT_BOLD, layout_color(b, COLOR_TEXT),
                       ALIGN_LEFT);
     }
     if (p->n_choices > 0) {
@@ -761,9 +843,34 @@ static void page_screen(struct build *b)
     b->l->scrollbar = layout_color(b, COLOR_HEADING);
 }
 
+/* The Still-there panel's words and button from `y` down, in `big` or the smaller fonts;
+ * returns the y below them. */
+static int countdown_panel(struct build *b, int px, int panel_w, int y, bool big)
+{
+    const struct words *w = &b->lang->words;
+    int inner_x = px + b->margin, inner_w = panel_w - 2 * b->margin;
+    y = layout_flow(b, w->countdown_title, inner_x, inner_w, y, big ? FONT_WELCOME : FONT_TITLE,
+                    big ? FONT_WELCOME : FONT_TITLE, layout_color(b, COLOR_HEADING),
+                    ALIGN_CENTER);
+    char secs[16], text[512];
+    snprintf(secs, sizeof(secs), "%d", b->s->visit.countdown_seconds);
+    const char *names[] = {"seconds"};
+    const char *values[] = {secs};
+    fill_template(text, sizeof(text), w->countdown_text, names, values, 1);
+    y += b->gap;
+    y = layout_flow(b, text, inner_x, inner_w, y, big ? FONT_LEAD : FONT_BODY,
+                    big ? FONT_TITLE : FONT_BOLD, layout_color(b, COLOR_TEXT), ALIGN_CENTER);
+    y += b->margin;
+    int bw = inner_w * 8 / 10;
+    struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, big ? FONT_TITLE : FONT_BUTTON,
+                              big ? b->touch * 3 / 2 : b->touch, CONTENT_NONE};
+    struct hit cont = {ACTION_CONTINUE, CONTENT_NONE};
+    y += layout_button(b, px + (panel_w - bw) / 2, y, bw, w->countdown_button, st, cont);
+    return y + b->margin;
+}
+
 static void countdown_overlay(struct build *b)
 {
-    const struct words *w = &b->c->words;
     struct color dim = layout_color(b, COLOR_TEXT);
     layout_rect(b, (struct rect){0, 0, b->w, b->h}, dim, 190, 0);
     struct hit cont = {ACTION_CONTINUE, CONTENT_NONE};
@@ -774,32 +881,20 @@ static void countdown_overlay(struct build *b)
         panel_w = b->h * 14 / 10;
     }
     int px = (b->w - panel_w) / 2;
-    int inner_x = px + b->margin, inner_w = panel_w - 2 * b->margin;
-    size_t panel = layout_rect(b, (struct rect){px, 0, panel_w, 0}, layout_color(b, COLOR_BACKGROUND), 255,
-                             b->radius * 2);
+    /* The panel sits below the top bar: Quick exit must stay in sight and working. */
+    struct mark k = mark(b);
+    int qh = quick_exit_button(b, 0, b->touch + 2 * bar_gap(b));
+    rollback(b, k);
+    int bar_h = max_int(b->touch, qh) + 2 * bar_gap(b);
+    int room = b->h - bar_h - 2 * bar_gap(b);
+    bool big = countdown_panel(b, px, panel_w, 0, true) <= room;
+    rollback(b, k);
+    size_t panel = layout_rect(b, (struct rect){px, 0, panel_w, 0},
+                               layout_color(b, COLOR_BACKGROUND), 255, b->radius * 2);
     size_t first = b->l->n_items;
-    int y = b->margin;
-    y = layout_flow(b, w->countdown_title, inner_x, inner_w, y, FONT_WELCOME, FONT_WELCOME,
-                  layout_color(b, COLOR_HEADING), ALIGN_CENTER);
-    char secs[16], text[512];
-    snprintf(secs, sizeof(secs), "%d", b->s->visit.countdown_seconds);
-    const char *names[] = {"seconds"};
-    const char *values[] = {secs};
-    fill_template(text, sizeof(text), w->countdown_text, names, values, 1);
-    y += b->gap;
-    y = layout_flow(b, text, inner_x, inner_w, y, FONT_LEAD, FONT_TITLE, layout_color(b, COLOR_TEXT),
-                  ALIGN_CENTER);
-    y += b->margin;
-    int bw = inner_w * 8 / 10;
-    struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, FONT_TITLE, b->touch * 3 / 2,
-                              CONTENT_NONE};
     size_t hits_before = b->l->n_hits;
-    y += layout_button(b, px + (panel_w - bw) / 2, y, bw, w->countdown_button, st, cont);
-    y += b->margin;
-    int dy = (b->h - y) / 2;
-    if (dy < 0) {
-        dy = 0;
-    }
+    int y = countdown_panel(b, px, panel_w, b->margin, big);
+    int dy = max_int((b->h - y) / 2, bar_h + bar_gap(b));
     b->l->items[panel].rect.y = dy;
     b->l->items[panel].rect.h = y;
     shift_items(b, first, 0, dy);
@@ -807,8 +902,101 @@ static void countdown_overlay(struct build *b)
         b->l->hits[i].rect.y += dy;
     }
     /* Quick exit stays on top and working even while the overlay asks. */
-    int bar_h = b->touch + 2 * bar_gap(b);
     quick_exit_button(b, 0, bar_h);
+}
+
+/* One button per language, named in that language, in rows centred above `bottom`; the chosen
+ * one is marked with a tick as well as its colour. Returns the top of the rows. */
+static int language_picker(struct build *b, int bottom)
+{
+    const struct content *c = b->c;
+    int n = c->n_languages;
+    char labels[16][160];
+    int widths[16];
+    if (n > 16) {
+        n = 16; /* more would not fit a waiting-room screen anyway */
+    }
+    for (int i = 0; i < n; i++) {
+        bool chosen = i == b->s->visit.lang;
+        snprintf(labels[i], sizeof(labels[i]), "%s%s", chosen ? "\xE2\x9C\x93 " : "",
+                 c->languages[i].name); /* check mark */
+        cut_to_character(labels[i]);
+        widths[i] = layout_text_width(b, FONT_BUTTON, labels[i], strlen(labels[i])) + 4 * b->pad;
+        widths[i] = max_int(widths[i], 2 * b->touch);
+        if (widths[i] > b->w - 2 * b->margin) {
+            widths[i] = b->w - 2 * b->margin;
+        }
+    }
+    /* Rows from the last language up, so the first row holds the first languages. */
+    int row_start[17], rows = 0;
+    for (int i = 0; i < n;) {
+        int used = widths[i], k = i + 1;
+        while (k < n && used + b->gap + widths[k] <= b->w - 2 * b->margin) {
+            used += b->gap + widths[k];
+            k++;
+        }
+        row_start[rows++] = i;
+        i = k;
+    }
+    row_start[rows] = n;
+    int y = bottom - rows * b->touch - (rows - 1) * b->gap;
+    int top = y;
+    for (int r = 0; r < rows; r++) {
+        int used = 0;
+        for (int i = row_start[r]; i < row_start[r + 1]; i++) {
+            used += widths[i] + (i > row_start[r] ? b->gap : 0);
+        }
+        int x = (b->w - used) / 2;
+        for (int i = row_start[r]; i < row_start[r + 1]; i++) {
+            bool chosen = i == b->s->visit.lang;
+            struct button_style st = {chosen ? COLOR_BUTTON : COLOR_CHOICE,
+                                      chosen ? COLOR_BUTTON_TEXT : COLOR_CHOICE_TEXT, FONT_BUTTON,
+                                      b->touch, CONTENT_NONE};
+            struct hit hit = {ACTION_LANGUAGE, i};
+            layout_button(b, x, y, widths[i], labels[i], st, hit);
+            x += widths[i] + b->gap;
+        }
+        y += b->touch + b->gap;
+    }
+    return top;
+}
+
+/* The welcome screen: a tap anywhere starts the visit; the language buttons along the bottom
+ * and "A+" in the corner change the screen first. */
+static void welcome_screen(struct build *b)
+{
+    const struct content *c = b->c;
+    struct hit start = {ACTION_NONE, CONTENT_NONE};
+    /* First, so the buttons laid over it win the hit test. */
+    layout_push_hit(b, (struct rect){0, 0, b->w, b->h}, start);
+    int top = b->margin + b->touch, bottom = b->h - b->margin;
+    text_size_button(b, b->w - b->margin - text_size_width(b), b->margin, b->touch);
+    if (b->s->notice) {
+        /* Only for problems staff must fix, such as no touch screen found. */
+        int lh = layout_line_height(b, FONT_SMALL);
+        bottom -= lh;
+        layout_flow(b, b->s->notice, b->margin, b->w - 2 * b->margin, bottom, FONT_SMALL,
+                    FONT_SMALL, layout_color(b, COLOR_QUICK_EXIT), ALIGN_CENTER);
+    }
+    if (c->n_languages > 1) {
+        bottom = language_picker(b, bottom);
+    }
+    centred_screen(b, c->welcome_picture, b->lang->words.welcome_title,
+                   b->lang->words.welcome_text, b->lang->words.welcome_prompt, top,
+                   bottom - b->margin);
+}
+
+/* Turns a screen built left to right into its right-to-left mirror image. */
+static void mirror(struct layout *l, int width)
+{
+    for (size_t i = 0; i < l->n_items; i++) {
+        l->items[i].rect.x = width - l->items[i].rect.x - l->items[i].rect.w;
+    }
+    for (size_t i = 0; i < l->n_hits; i++) {
+        l->hits[i].rect.x = width - l->hits[i].rect.x - l->hits[i].rect.w;
+    }
+    l->viewport.x = width - l->viewport.x - l->viewport.w;
+    l->rtl = true;
 }
 
 void layout_build(struct layout *l, const struct content *c, const struct session *s,
@@ -822,24 +1010,20 @@ void layout_build(struct layout *l, const struct content *c, const struct sessio
     l->scroll_max = 0;
     l->scrollbar_width = 0;
     l->background = c->theme.colors[COLOR_BACKGROUND];
+    l->rtl = false;
     struct build b;
     build_init(&b, l, c, s, m, width, height);
-    switch (s->screen) {
-    case SCREEN_WELCOME: {
-        struct hit start = {ACTION_NONE, CONTENT_NONE};
-        centred_screen(&b, c->welcome_picture, c->words.welcome_title, c->words.welcome_text,
-                       c->words.welcome_prompt);
-        if (s->notice) {
-            /* Only for problems staff must fix, such as no touch screen found. */
-            int lh = layout_line_height(&b, FONT_SMALL);
-            layout_flow(&b, s->notice, b.margin, width - 2 * b.margin, height - b.margin - lh,
-                        FONT_SMALL, FONT_SMALL, layout_color(&b, COLOR_QUICK_EXIT), ALIGN_CENTER);
-        }
-        layout_push_hit(&b, (struct rect){0, 0, width, height}, start);
-        break;
+    if (session_in_staff_mode(s)) {
+        b.lang = content_language(c, 0);
+        b.rtl = false;
     }
+    switch (s->screen) {
+    case SCREEN_WELCOME:
+        welcome_screen(&b);
+        break;
     case SCREEN_COVER:
-        centred_screen(&b, CONTENT_NONE, c->words.cover_title, c->words.cover_text, NULL);
+        centred_screen(&b, CONTENT_NONE, b.lang->words.cover_title, b.lang->words.cover_text, NULL,
+                       0, height);
         break;
     case SCREEN_PAGE:
         page_screen(&b);
@@ -855,8 +1039,11 @@ void layout_build(struct layout *l, const struct content *c, const struct sessio
     case SCREEN_STAFF:
     case SCREEN_STAFF_TOUCH:
     case SCREEN_STAFF_CLEAN:
-        layout_staff_screen(&b);
+        layout_staff_screen(&b); /* built left to right: b.rtl is off for staff screens */
         break;
+    }
+    if (b.rtl) {
+        mirror(l, width);
     }
 }
 

@@ -53,6 +53,7 @@ struct draw_item {
     size_t len;
     int picture;
     bool scrolls; /* moves with the page and is clipped to the viewport */
+    bool rtl;     /* text: its paragraph reads right to left (the renderer orders mixed runs) */
 };
 
 struct layout_hit {
@@ -74,6 +75,7 @@ struct layout {
     struct color scrollbar;
     int scrollbar_width;
     struct color background;
+    bool rtl; /* the screen is mirrored for a right-to-left language: the scrollbar is left */
 };
 
 /* Prepares an empty layout (caller's storage). */

@@ -13,6 +13,8 @@ struct build {
     const struct content *c;
     const struct session *s;
     const struct text_metrics *m;
+    const struct language *lang; /* the words to show */
+    bool rtl; /* lay out left to right, then mirror the whole screen at the end */
     int w, h;
     double u; /* one hundredth of the screen's short side: the unit every size derives from */
     int touch, margin, gap, pad, radius;

@@ -12,6 +12,8 @@
 #define FLING_MIN_SPEED 150.0 /* px/s a lifted finger must move at to start a glide */
 #define FLING_WINDOW_MS 100   /* only the last moments of a drag say how fast it was */
 
+const int session_text_percent[SESSION_TEXT_SCALES] = {100, 125, 150};
+
 static void visit_init(struct session *s)
 {
     /* memset first so padding is zero too: a wiped visit is byte-for-byte a fresh one. */
@@ -113,6 +115,19 @@ void session_preview(struct session *s, enum session_screen screen, int page, bo
     }
 }
 
+bool session_welcome_touched(const struct session *s)
+{
+    return s->screen == SCREEN_WELCOME && (s->visit.lang != 0 || s->visit.text_scale != 0);
+}
+
+static void next_text_size(struct session *s)
+{
+    s->visit.text_scale = (s->visit.text_scale + 1) % SESSION_TEXT_SCALES;
+    /* The page reflows: the old scroll offset would land somewhere else in the text. */
+    s->visit.scroll = 0;
+    s->visit.velocity = 0;
+}
+
 bool session_can_go_back(const struct session *s)
 {
     return s->screen == SCREEN_PAGE && (s->visit.depth > 0 || s->visit.page != s->content->menu);
@@ -199,6 +214,9 @@ static void act(struct session *s, struct hit hit)
         if (hit.target >= 0 && hit.target < s->content->n_pages) {
             go_to(s, hit.target);
         }
+        break;
+    case ACTION_TEXT_SIZE:
+        next_text_size(s);
         break;
     case ACTION_QUICK_EXIT: /* acted on at finger-down, never here */
     case ACTION_CONTINUE:
@@ -298,7 +316,17 @@ static bool pointer_down(struct session *s, const struct session_event *ev, uint
     case SCREEN_STAFF_CLEAN:
         return staff_down(s, ev, now);
     case SCREEN_WELCOME:
-        /* The waking touch starts the visit and nothing else. */
+        /* A language or "A+" changes the welcome screen itself; anywhere else starts the
+         * visit. Either way the touch does that and nothing else. */
+        if (ev->hit.action == ACTION_LANGUAGE && ev->hit.target >= 0 &&
+            ev->hit.target < s->content->n_languages) {
+            s->visit.lang = ev->hit.target;
+            return wake(s, SCREEN_WELCOME, now);
+        }
+        if (ev->hit.action == ACTION_TEXT_SIZE) {
+            next_text_size(s);
+            return wake(s, SCREEN_WELCOME, now);
+        }
         return wake(s, SCREEN_PAGE, now);
     case SCREEN_COVER:
         session_reset(s);
@@ -408,13 +436,16 @@ static bool pointer_up(struct session *s, const struct session_event *ev, uint64
     case POINTER_SWIPE:
         /* A short sideways flick is a swipe too; a long slow drag also counts. */
         if (abs(dx) >= swipe_min && abs(dx) > 2 * abs(p->y - p->y0)) {
-            struct hit h = {dx < 0 ? ACTION_NEXT : ACTION_BACK, CONTENT_NONE};
+            /* Pages turn the way the language reads: right to left, the next lies left. */
+            bool rtl = content_language(s->content, s->visit.lang)->rtl;
+            bool forward = rtl ? dx > 0 : dx < 0;
+            struct hit h = {forward ? ACTION_NEXT : ACTION_BACK, CONTENT_NONE};
             act(s, h);
         }
         break;
     case POINTER_SCROLL: {
         double v = -finger_speed(p, now);
-        if (fabs(v) >= FLING_MIN_SPEED && s->scroll_max > 0) {
+        if (fabs(v) >= FLING_MIN_SPEED && s->scroll_max > 0 && s->content->theme.animations) {
             s->visit.velocity = v;
             s->visit.glide_time = now;
             changed = true;
@@ -496,10 +527,11 @@ bool session_tick(struct session *s, uint64_t now)
         return false;
     }
     if (s->screen == SCREEN_WELCOME) {
-        /* Woken outside opening hours: back to black if nobody starts a visit. */
-        if (!s->open && now - s->visit.last_activity >= s->idle_ms) {
-            s->screen = SCREEN_ASLEEP;
-            s->visit.last_activity = 0;
+        /* Woken outside opening hours, or left with a visitor's language or text size: after
+         * the idle time, back to a fresh screen (black outside opening hours). */
+        if ((!s->open || session_welcome_touched(s)) &&
+            now - s->visit.last_activity >= s->idle_ms) {
+            session_reset(s);
             return true;
         }
         return false;
@@ -550,7 +582,8 @@ uint64_t session_deadline(const struct session *s)
         return SESSION_NO_DEADLINE;
     }
     if (s->screen == SCREEN_WELCOME) {
-        return s->open ? SESSION_NO_DEADLINE : s->visit.last_activity + s->idle_ms;
+        return s->open && !session_welcome_touched(s) ? SESSION_NO_DEADLINE
+                                                      : s->visit.last_activity + s->idle_ms;
     }
     if (s->screen == SCREEN_ASLEEP) {
         return SESSION_NO_DEADLINE;

@@ -21,6 +21,10 @@
 #define SESSION_STAFF_HOLD_MS 5000
 /* The clean-screen mode ignores touches this long, so the glass can be wiped. */
 #define SESSION_CLEAN_MS 30000
+/* The text sizes "A+" steps through, in percent of the config's size; the last step leads
+ * back to the first. */
+#define SESSION_TEXT_SCALES 3
+extern const int session_text_percent[SESSION_TEXT_SCALES];
 /* Wrong PINs in a row before the pad closes. */
 #define SESSION_PIN_TRIES 3
 
@@ -51,6 +55,8 @@ enum session_action {
     ACTION_STAFF_CLEAN,
     ACTION_STAFF_RELOAD,
     ACTION_STAFF_BACK, /* from the touch test to the staff menu */
+    ACTION_LANGUAGE,   /* welcome screen: hit.target is the language */
+    ACTION_TEXT_SIZE,  /* "A+": the next larger text size, then back to normal */
 };
 
 /* What lies under a point of the screen. */
@@ -81,7 +87,8 @@ struct session_visit {
     uint64_t countdown_start;
     int countdown_seconds; /* what the overlay shows */
     uint64_t last_activity;
-    int lang;
+    int lang;       /* index into content.languages: the visitor's choice, 0 until they choose */
+    int text_scale; /* index into session_text_percent */
     struct hit pressed; /* the button a finger is on, drawn pressed */
 };
 
@@ -153,6 +160,9 @@ void session_reset(struct session *s);
 void session_preview(struct session *s, enum session_screen screen, int page, bool countdown);
 /* Whether the screen shows one of staff mode's screens. */
 bool session_in_staff_mode(const struct session *s);
+/* Whether the welcome screen holds a visitor's choice (a language, a text size), which must
+ * time out like a visit. */
+bool session_welcome_touched(const struct session *s);
 /* Whether Back leads anywhere from here. */
 bool session_can_go_back(const struct session *s);
 /* Where Next leads from here, or CONTENT_NONE; the last page of a topic leads to the menu. */

@@ -50,3 +50,70 @@ bool utf8_valid(const char *s, size_t len)
     }
     return true;
 }
+
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    size_t n = utf8_char_len(s, len);
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0) {
+        *cp = 0;
+        return 0;
+    }
+    if (n == 1) {
+        *cp = u[0] < 0x80 ? u[0] : 0xFFFD;
+        return 1;
+    }
+    uint32_t c = u[0] & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (size_t i = 1; i < n; i++) {
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    *cp = c;
+    return n;
+}
+
+bool utf8_is_rtl(uint32_t cp)
+{
+    /* Arabic-Indic digits are numbers, not letters: they take the direction around them. */
+    if ((cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9)) {
+        return false;
+    }
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+           (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+           (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+/* Letters with a direction of their own, roughly: not digits, spaces, punctuation, symbols or
+ * combining marks. Close enough to Unicode's strong types for choosing a paragraph's side. */
+static bool is_strong(uint32_t cp)
+{
+    if (cp < 0x80) {
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    }
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) {
+        return false;
+    }
+    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x2000 && cp <= 0x2BFF) ||
+        (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+        (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9) ||
+        (cp >= 0x064B && cp <= 0x065F) || (cp >= 0x1F000 && cp <= 0x1FAFF)) {
+        return false;
+    }
+    return true;
+}
+
+int utf8_text_direction(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            break;
+        }
+        if (is_strong(cp)) {
+            return utf8_is_rtl(cp) ? 1 : 0;
+        }
+        i += n;
+    }
+    return -1;
+}
