@@ -335,6 +335,18 @@ SDL_Surface *fonts_render(struct fonts *f, enum font_style style, const char *s,
     return out;
 }
 
+int fonts_open_count(const struct fonts *f)
+{
+    int n = 0;
+    for (int i = 0; i < FONT_COUNT; i++) {
+        n += f->font[i] != NULL;
+        for (int k = 0; k < FONTS_CHAIN_MAX; k++) {
+            n += f->chain[i][k] != NULL;
+        }
+    }
+    return n;
+}
+
 int fonts_line_height(const struct fonts *f, enum font_style style)
 {
     return TTF_FontLineSkip(f->font[style]);

@@ -32,6 +32,8 @@ bool fonts_open(struct fonts *f, const struct theme *theme, int width, int heigh
 void fonts_close(struct fonts *f);
 /* Text width in pixels of s[0..len) in `style`. */
 int fonts_width(struct fonts *f, enum font_style style, const char *s, size_t len);
+/* How many font files are open now: one per style, plus the fallbacks some text needed. */
+int fonts_open_count(const struct fonts *f);
 /* Line spacing of `style`. */
 int fonts_line_height(const struct fonts *f, enum font_style style);
 /* Draws s[0..len) in `style`; `rtl` is the direction of its paragraph. *dy is where the picture

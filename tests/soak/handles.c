@@ -29,6 +29,8 @@ SDL_Surface *__real_TTF_RenderUTF8_Blended(TTF_Font *font, const char *text, SDL
 SDL_Surface *__real_IMG_Load(const char *file);
 SDL_Surface *__real_IMG_LoadSizedSVG_RW(SDL_RWops *src, int width, int height);
 void __real_SDL_FreeSurface(SDL_Surface *s);
+SDL_Surface *__real_SDL_CreateRGBSurfaceWithFormat(Uint32 flags, int w, int h, int depth,
+                                                   Uint32 format);
 SDL_RWops *__real_SDL_RWFromFile(const char *file, const char *mode);
 int __real_SDL_RWclose(SDL_RWops *rw);
 
@@ -41,6 +43,8 @@ SDL_Surface *__wrap_TTF_RenderUTF8_Blended(TTF_Font *font, const char *text, SDL
 SDL_Surface *__wrap_IMG_Load(const char *file);
 SDL_Surface *__wrap_IMG_LoadSizedSVG_RW(SDL_RWops *src, int width, int height);
 void __wrap_SDL_FreeSurface(SDL_Surface *s);
+SDL_Surface *__wrap_SDL_CreateRGBSurfaceWithFormat(Uint32 flags, int w, int h, int depth,
+                                                   Uint32 format);
 SDL_RWops *__wrap_SDL_RWFromFile(const char *file, const char *mode);
 int __wrap_SDL_RWclose(SDL_RWops *rw);
 
@@ -98,6 +102,14 @@ SDL_Surface *__wrap_IMG_Load(const char *file)
 SDL_Surface *__wrap_IMG_LoadSizedSVG_RW(SDL_RWops *src, int width, int height)
 {
     SDL_Surface *s = __real_IMG_LoadSizedSVG_RW(src, width, height);
+    live.surfaces += s != NULL;
+    return s;
+}
+
+SDL_Surface *__wrap_SDL_CreateRGBSurfaceWithFormat(Uint32 flags, int w, int h, int depth,
+                                                   Uint32 format)
+{
+    SDL_Surface *s = __real_SDL_CreateRGBSurfaceWithFormat(flags, w, h, depth, format);
     live.surfaces += s != NULL;
     return s;
 }
