@@ -275,9 +275,12 @@ static void test_finger_held_over_deadline(const struct content *c)
     uint64_t t = start_visit(&s, 1000);
     tap(&s, go(FX_A1), t);
     ev(&s, INPUT_DOWN, 300, 300, NONE, t + 1000);
-    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
-    /* Far past idle plus countdown: nothing fires under a finger. */
-    CHECK(!session_tick(&s, t + 1000 + 200000));
+    /* A live finger trembles: while it moves, nothing fires under it, far past idle plus
+     * countdown. */
+    for (int i = 1; i <= 20; i++) {
+        ev(&s, INPUT_MOVE, 300 + i % 2, 300, NONE, t + 1000 + (uint64_t)i * 10000);
+        CHECK(!session_tick(&s, t + 1000 + (uint64_t)i * 10000 + 5000));
+    }
     CHECK_INT(s.screen, SCREEN_PAGE);
     CHECK(!s.visit.countdown);
     ev(&s, INPUT_UP, 300, 300, NONE, t + 300000);
@@ -288,8 +291,19 @@ static void test_finger_held_over_deadline(const struct content *c)
     CHECK(s.visit.countdown);
     ev(&s, INPUT_DOWN, 300, 300, NONE, t + 365000);
     CHECK(!s.visit.countdown);
-    CHECK(!session_tick(&s, t + 900000));
+    CHECK(!session_tick(&s, t + 365000 + 69999));
     CHECK_INT(s.screen, SCREEN_PAGE);
+
+    /* But something resting perfectly still (a bag on the glass, a lift that never came) for
+     * as long as a visit takes to time out (idle 60 s + countdown 10 s) wipes the visit... */
+    CHECK(session_deadline(&s) == t + 365000 + 70000);
+    CHECK(session_tick(&s, t + 365000 + 70000));
+    CHECK(visit_is_fresh(&s, c));
+    /* ...and the rest of that touch presses nothing. */
+    ev(&s, INPUT_MOVE, 320, 300, go(FX_B1), t + 500000);
+    ev(&s, INPUT_UP, 320, 300, go(FX_B1), t + 500010);
+    CHECK_INT(s.screen, SCREEN_WELCOME);
+    CHECK(visit_is_fresh(&s, c));
 }
 
 static void test_quick_exit(const struct content *c)
@@ -519,7 +533,7 @@ static void test_staff_off_without_pin(const struct content *c)
     struct session s;
     session_init(&s, c, W, H);
     ev(&s, INPUT_DOWN, 5, 5, NONE, 1000);
-    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+    CHECK(session_deadline(&s) == 1000 + 70000); /* only the resting-object limit */
     session_tick(&s, 1000 + 60000);
     CHECK(!session_in_staff_mode(&s));
 }
@@ -547,7 +561,7 @@ static void test_staff_gesture(struct content *c)
     CHECK_INT(s.screen, SCREEN_PAGE); /* it was a (long) tap on Back */
     ev(&s, INPUT_DOWN, 10, 10, NONE, 20000);
     ev(&s, INPUT_MOVE, 200, 10, NONE, 20100);
-    CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+    CHECK(session_deadline(&s) == 20100 + 70000); /* no staff hold now */
     session_tick(&s, 20000 + SESSION_STAFF_HOLD_MS);
     CHECK(!session_in_staff_mode(&s));
     ev(&s, INPUT_UP, 200, 10, NONE, 26000);

@@ -302,6 +302,7 @@ static bool pointer_down(struct session *s, const struct session_event *ev, uint
     p->hit = ev->hit;
     p->scroll0 = s->visit.scroll;
     p->down_at = now;
+    p->moved_at = now;
     p->corner = !session_in_staff_mode(s) && staff_corner(s, ev->x, ev->y);
     add_sample(p, ev->y, now);
 
@@ -369,6 +370,7 @@ static bool pointer_move(struct session *s, const struct session_event *ev, uint
     }
     p->x = ev->x;
     p->y = ev->y;
+    p->moved_at = now;
     add_sample(p, ev->y, now);
     int dx = p->x - p->x0, dy = p->y - p->y0;
     if (abs(dx) > session_slop(s) || abs(dy) > session_slop(s)) {
@@ -514,12 +516,34 @@ static bool glide(struct session *s, uint64_t now)
     return s->visit.scroll != before || s->visit.velocity == 0;
 }
 
+/* A touch held on a visitor's screen: the only kind that could pin a visit on screen. */
+static bool stuck(const struct session *s)
+{
+    return s->pointer.down && !s->pointer.corner &&
+           (s->screen == SCREEN_PAGE || s->screen == SCREEN_COVER || session_welcome_touched(s));
+}
+
+static uint64_t stuck_deadline(const struct session *s)
+{
+    return s->pointer.moved_at + s->idle_ms + s->countdown_ms;
+}
+
 bool session_tick(struct session *s, uint64_t now)
 {
     if (s->pointer.down && s->pointer.corner && now - s->pointer.down_at >= SESSION_STAFF_HOLD_MS) {
         staff_open(s, now);
         s->pointer.swallowed = true; /* lifting the finger must not press a key of the pad */
         s->pointer.corner = false;
+        return true;
+    }
+    if (stuck(s) && now >= stuck_deadline(s)) {
+        /* Something has rested on the glass, perfectly still, for as long as a visit takes to
+         * time out: a bag, a sleeve, a touch whose lift was lost. The visit is wiped as if
+         * the visitor had walked away; the rest of that touch does nothing. */
+        session_reset(s);
+        s->pointer.swallowed = true;
+        s->pointer.corner = false;
+        s->pointer.moved_at = now;
         return true;
     }
     if (s->pointer.down && s->screen != SCREEN_STAFF_CLEAN) {
@@ -577,6 +601,9 @@ uint64_t session_deadline(const struct session *s)
 {
     if (s->pointer.down && s->pointer.corner) {
         return s->pointer.down_at + SESSION_STAFF_HOLD_MS;
+    }
+    if (stuck(s)) {
+        return stuck_deadline(s);
     }
     if (s->pointer.down && s->screen != SCREEN_STAFF_CLEAN) {
         return SESSION_NO_DEADLINE;

@@ -100,6 +100,7 @@ struct session_pointer {
     enum { POINTER_UNDECIDED, POINTER_SCROLL, POINTER_SWIPE } mode;
     int x0, y0, x, y;
     uint64_t down_at;
+    uint64_t moved_at; /* the last time it went down or moved: a resting object never moves */
     bool corner; /* went down in the staff corner and has not moved off it */
     double scroll0;
     struct hit hit;
