@@ -49,7 +49,7 @@ bool session_set_open(struct session *s, bool open)
     }
     s->open = open;
     if (!open && s->screen == SCREEN_WELCOME && !s->pointer.down) {
-        s->screen = SCREEN_ASLEEP;
+        session_reset(s); /* black, and a language or text size chosen there goes too */
         return true;
     }
     if (open && s->screen == SCREEN_ASLEEP) {

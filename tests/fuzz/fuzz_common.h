@@ -15,7 +15,7 @@
 #include "layout.h"
 
 /* The last values of the session's enums, to tell a valid one from garbage. */
-#define FUZZ_LAST_ACTION ACTION_STAFF_BACK
+#define FUZZ_LAST_ACTION ACTION_TEXT_SIZE
 #define FUZZ_LAST_SCREEN SCREEN_STAFF_CLEAN
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -125,8 +125,10 @@ static struct content *make_content(const char *const *parts, const size_t *lens
     }
     c->n_topics = 1;
     c->topics = xcalloc(1, sizeof(*c->topics));
-    c->topics[0] = (struct topic){part_or(parts, lens, PART_TOPIC, "Feeling safe"),
-                                  picture ? 0 : CONTENT_NONE, PAGE_ONE, 2};
+    c->topics[0] = (struct topic){.title = part_or(parts, lens, PART_TOPIC, "Feeling safe"),
+                                  .picture = picture ? 0 : CONTENT_NONE,
+                                  .first_page = PAGE_ONE,
+                                  .n_pages = 2};
     for (int i = 0; i < 2; i++) {
         c->pages[PAGE_ONE + i].topic = 0;
         c->pages[PAGE_ONE + i].index_in_topic = i;
@@ -173,6 +175,12 @@ static struct content *make_content(const char *const *parts, const size_t *lens
         *words[i].field = i == word % n_words ? part_or(parts, lens, PART_WORD, words[i].text)
                                               : xstrdup(words[i].text);
     }
+    /* The same words as a right-to-left language too, so the mirrored layout is fuzzed. */
+    c->theme.animations = true;
+    c->n_languages = 2;
+    c->languages = xcalloc(2, sizeof(*c->languages));
+    language_init_from(&c->languages[0], c, "en", "English", false);
+    language_init_from(&c->languages[1], c, "ar", "Arabic", true);
     return c;
 }
 
@@ -243,6 +251,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct text_metrics m = fake_metrics_init(&fm, mode, w, h, text_size);
         session_init(&s, c, w, h);
         session_preview(&s, SCREEN_PAGE, PAGE_ONE, flags & 4);
+        s.visit.lang = (flags & 32) ? 1 : 0;
         if (flags & 8) {
             s.visit.pressed = (struct hit){ACTION_GOTO, PAGE_TWO}; /* a finger on a choice */
         }
@@ -251,10 +260,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
         session_preview(&s, SCREEN_PAGE, PAGE_MENU, flags & 16);
+        s.visit.lang = (flags & 32) ? 1 : 0;
         lay_out(&l, c, &s, &m, w, h, valid);
         session_preview(&s, SCREEN_WELCOME, 0, false);
+        s.visit.lang = (flags & 32) ? 1 : 0;
         lay_out(&l, c, &s, &m, w, h, valid);
         session_preview(&s, SCREEN_COVER, 0, false);
+        s.visit.lang = (flags & 32) ? 1 : 0;
         lay_out(&l, c, &s, &m, w, h, valid);
     }
     layout_finish(&l);

@@ -157,6 +157,15 @@ static void check_fresh_visit(const struct harness *H, bool but_last_activity, b
     session_init(&fresh, H->c, H->w, H->h);
     struct session_visit v;
     memcpy(&v, &H->s.visit, sizeof(v));
+    if (H->s.screen == SCREEN_WELCOME) {
+        /* The welcome screen may hold a language and a text size, and nothing else. */
+        FUZZ_CHECK(v.lang >= 0 && v.lang < H->c->n_languages, "language %d of %d", v.lang,
+                   H->c->n_languages);
+        FUZZ_CHECK(v.text_scale >= 0 && v.text_scale < SESSION_TEXT_SCALES, "text size %d",
+                   v.text_scale);
+        v.lang = 0;
+        v.text_scale = 0;
+    }
     if (but_last_activity) {
         v.last_activity = fresh.visit.last_activity;
     }
@@ -375,7 +384,13 @@ static void event(struct harness *H, enum session_input kind, int x, int y, stru
                        "quick exit from page %d shows screen %d", before.visit.page,
                        (int)s->screen);
         }
-        if (before.screen == SCREEN_WELCOME) {
+        bool choice = hit.action == ACTION_TEXT_SIZE ||
+                      (hit.action == ACTION_LANGUAGE && hit.target >= 0 &&
+                       hit.target < H->c->n_languages);
+        if (before.screen == SCREEN_WELCOME && choice) {
+            FUZZ_CHECK(changed && s->screen == SCREEN_WELCOME && s->pointer.swallowed,
+                       "a language or A+ on the welcome screen shows screen %d", (int)s->screen);
+        } else if (before.screen == SCREEN_WELCOME) {
             FUZZ_CHECK(changed && s->screen == SCREEN_PAGE && s->visit.page == H->c->menu &&
                            s->pointer.swallowed,
                        "a touch on the welcome screen shows screen %d page %d", (int)s->screen,
@@ -397,9 +412,17 @@ static void tick(struct harness *H)
     check_unchanged_if_quiet(changed, &seen, &H->s, "session_tick");
     bool resting = before.pointer.down;
     resting = resting && !before.pointer.corner && before.screen != SCREEN_STAFF_CLEAN;
-    if (resting) {
+    /* A finger holds every timer off, unless it has lain perfectly still for as long as a
+     * visit takes to time out: then the visit is wiped and the rest of the touch ignored. */
+    bool stuck = resting && H->now >= before.pointer.moved_at + before.idle_ms + before.countdown_ms;
+    if (resting && !stuck) {
         FUZZ_CHECK(!changed && memcmp(&before, &H->s, sizeof(before)) == 0,
                    "a timer ran out under a finger on screen %d", (int)before.screen);
+    }
+    if (stuck && changed) {
+        FUZZ_CHECK((H->s.screen == SCREEN_WELCOME || H->s.screen == SCREEN_ASLEEP) &&
+                       H->s.pointer.swallowed,
+                   "a resting touch timed out to screen %d", (int)H->s.screen);
     }
     H->dirty = H->dirty || changed;
 }
