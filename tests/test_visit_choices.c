@@ -99,6 +99,13 @@ static void test_choice_left_on_welcome(const struct content *c)
     CHECK(session_tick(&s, 2000 + 60000));
     CHECK(is_fresh(&s, c));
     CHECK(session_deadline(&s) == SESSION_NO_DEADLINE);
+    /* Closing time on a welcome screen with a choice on it: black, and the choice is gone. */
+    tap(&s, hit_of(ACTION_LANGUAGE, 2), 200000);
+    CHECK(session_set_open(&s, false));
+    CHECK_INT(s.screen, SCREEN_ASLEEP);
+    CHECK_INT(s.visit.lang, 0);
+    session_set_open(&s, true);
+    CHECK(is_fresh(&s, c));
 }
 
 static void test_text_size(const struct content *c)
