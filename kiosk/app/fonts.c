@@ -92,7 +92,8 @@ bool fonts_open(struct fonts *f, const struct theme *theme, int width, int heigh
     fonts_close(f);
     f->width = width;
     f->height = height;
-    f->text_size = theme->text_size * (scale > 0 ? scale : 100) / 100;
+    f->scale = scale > 0 ? scale : 100;
+    f->text_size = theme->text_size * f->scale / 100;
     layout_font_sizes(width, height, f->text_size, f->px);
     for (int i = 0; i < FONT_COUNT; i++) {
         f->font[i] = open_style(theme, (enum font_style)i, f->px[i]);

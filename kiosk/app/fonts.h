@@ -22,6 +22,7 @@ struct fonts {
     int n_chain;
     int px[FONT_COUNT];
     int width, height, text_size;
+    int scale; /* the percent fonts_open was given (the visitor's A+) */
 };
 
 /* Opens every style for a width x height screen, with text at `scale` percent of the theme's

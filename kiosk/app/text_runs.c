@@ -122,7 +122,7 @@ void text_runs_split(struct text_runs *out, const char *s, size_t len, bool rtl,
         if (split && i > run_start) {
             int lv = levels[run_start];
             struct text_run run = {starts[run_start], starts[i] - starts[run_start],
-                                   fonts[run_start], (lv & 1) != 0, script};
+                                   fonts[run_start], (lv & 1) != 0, lv, script};
             push(out, run);
             max_level = lv > max_level ? lv : max_level;
             if ((lv & 1) && lv < min_odd) {
@@ -138,35 +138,25 @@ void text_runs_split(struct text_runs *out, const char *s, size_t len, bool rtl,
     /* Unicode's rule L2: from the highest level down to the lowest odd one, reverse every
      * stretch of runs at that level or higher. */
     size_t count = out->n - first;
-    FriBidiLevel *run_levels = xcalloc(count + 1, sizeof(*run_levels));
-    for (size_t i = 0, c = 0; c < count; c++) {
-        while (i < n && starts[i] != out->runs[first + c].offset) {
-            i++;
-        }
-        run_levels[c] = i < n ? levels[i] : 0;
-    }
+    struct text_run *runs = out->runs + first;
     for (int lv = max_level; lv >= min_odd; lv--) {
         for (size_t a = 0; a < count;) {
-            if (run_levels[a] < lv) {
+            if (runs[a].level < lv) {
                 a++;
                 continue;
             }
             size_t b = a;
-            while (b < count && run_levels[b] >= lv) {
+            while (b < count && runs[b].level >= lv) {
                 b++;
             }
             for (size_t x = a, y = b - 1; x < y; x++, y--) {
-                struct text_run t = out->runs[first + x];
-                out->runs[first + x] = out->runs[first + y];
-                out->runs[first + y] = t;
-                FriBidiLevel tl = run_levels[x];
-                run_levels[x] = run_levels[y];
-                run_levels[y] = tl;
+                struct text_run t = runs[x];
+                runs[x] = runs[y];
+                runs[y] = t;
             }
             a = b;
         }
     }
-    free(run_levels);
     free(fonts);
     free(levels);
     free(brackets);

@@ -17,7 +17,8 @@ typedef int (*text_font_for)(void *ctx, uint32_t cp);
 struct text_run {
     size_t offset, len; /* bytes of the original text */
     int font;           /* index into the chain */
-    bool rtl;           /* shape and draw right to left */
+    bool rtl;           /* shape and draw right to left (its bidi level is odd) */
+    int level;          /* its bidi embedding level, which orders the runs */
     const char *script; /* ISO 15924 code for HarfBuzz, e.g. "Arab"; NULL leaves it as it was */
 };
 

@@ -82,13 +82,11 @@ void view_update(struct view *v)
         !session_in_staff_mode(&v->session)) {
         return;
     }
-    if (k.text_scale != v->key.text_scale || !v->layout_valid) {
+    int scale = session_text_percent[k.text_scale];
+    if (v->fonts.scale != scale) {
         /* "A+" (or its reset): new font sizes, and text drawn at the old ones is of no use. */
-        int scale = session_text_percent[k.text_scale];
-        if (v->fonts.text_size != v->content->theme.text_size * scale / 100) {
-            renderer_clear_cache(&v->renderer);
-            fonts_open(&v->fonts, &v->content->theme, v->width, v->height, scale);
-        }
+        renderer_clear_cache(&v->renderer);
+        fonts_open(&v->fonts, &v->content->theme, v->width, v->height, scale);
     }
     layout_build(&v->layout, v->content, &v->session, &v->metrics, v->width, v->height);
     session_set_scroll_max(&v->session, v->layout.scroll_max);

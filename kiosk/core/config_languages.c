@@ -511,7 +511,6 @@ static bool read_translation(struct reader *r, const config_setting_t *tr, int i
     snprintf(where, sizeof(where), "translation \"%s\"", code);
     check_known(r, tr, where, translation_keys, COUNT(translation_keys));
     language_from_content(r, l, code);
-    l->words = first->words;
     l->line = line_of(tr);
     snprintf(key, sizeof(key), "%s.name", where);
     const char *name = member_text(r, tr, "name", key,

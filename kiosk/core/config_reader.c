@@ -1174,6 +1174,12 @@ static int add_page(struct reader *r)
     return i;
 }
 
+/* Letters, digits, - and _: what page and topic ids are made of. */
+static bool is_id_char(unsigned char c)
+{
+    return is_digit(c) || c == '-' || c == '_' || (lower(c) >= 'a' && lower(c) <= 'z');
+}
+
 /* Says why an id is not allowed, or returns false when it is fine. */
 bool bad_id(struct reader *r, const char *id, const char *key, int line)
 {
@@ -1205,7 +1211,7 @@ bool bad_id(struct reader *r, const char *id, const char *key, int line)
     bool ok = n <= ID_MAX;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)id[i];
-        bool allowed = is_digit(c) || c == '-' || c == '_' || (lower(c) >= 'a' && lower(c) <= 'z');
+        bool allowed = is_id_char(c);
         ok = ok && allowed;
         /* The suggestion swaps every other character for '-', skipping UTF-8 continuations. */
         if (o < ID_MAX && (allowed || ((c & 0xC0) != 0x80 && (o == 0 || fixed[o - 1] != '-')))) {
@@ -1401,7 +1407,7 @@ static bool bad_topic_id(struct reader *r, const char *id, const char *key, int 
     bool ok = n > 0 && n <= ID_MAX;
     for (size_t i = 0; ok && i < n; i++) {
         unsigned char c = (unsigned char)id[i];
-        ok = is_digit(c) || c == '-' || c == '_' || (lower(c) >= 'a' && lower(c) <= 'z');
+        ok = is_id_char(c);
     }
     if (!ok) {
         char excerpt[96];
