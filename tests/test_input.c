@@ -19,7 +19,7 @@ static void test_input_devices(void)
         CHECK(!"mkdtemp");
         return;
     }
-    CHECK_INT(input_devices_count(dir, why, sizeof(why)), 0);
+    CHECK_INT(input_devices_report(dir, why, sizeof(why)), 0);
     CHECK(strstr(why, "there are no input devices") != NULL);
     /* Something called event0 that is not an input device (a plain file). */
     char path[64];
@@ -28,11 +28,11 @@ static void test_input_devices(void)
     if (f) {
         fclose(f);
     }
-    CHECK_INT(input_devices_count(dir, why, sizeof(why)), 0);
+    CHECK_INT(input_devices_report(dir, why, sizeof(why)), 0);
     CHECK(strstr(why, "none of the 1 input devices") != NULL);
     unlink(path);
     rmdir(dir);
-    CHECK_INT(input_devices_count("/nonexistent/input", why, sizeof(why)), 0);
+    CHECK_INT(input_devices_report("/nonexistent/input", why, sizeof(why)), 0);
     CHECK(strstr(why, "cannot be read") != NULL);
 }
 

@@ -81,15 +81,37 @@ int main(void)
     char later[64];
     snprintf(later, sizeof(later), "%s/event1", dir);
     CHECK_INT(mkfifo(later, 0600), 0);
+    CHECK(!w.devices_changed);
     ms = timed_sleep(&w, 5000, &woken);
     CHECK(woken);
     CHECK_INT(w.n_devices, 2);
+    CHECK(w.devices_changed); /* so the kiosk looks for new absolute pointers too */
     int device2 = open(later, O_WRONLY | O_NONBLOCK);
     CHECK(device2 >= 0);
     CHECK_INT(write(device2, "touch", 5), 5);
     ms = timed_sleep(&w, 5000, &woken);
     CHECK(woken);
     CHECK(ms < 1000);
+
+    /* A watched descriptor (an absolute pointer the kiosk reads itself) wakes it, and what it
+     * holds is left for the kiosk to read: the next sleep wakes at once again. */
+    int watched[2];
+    CHECK_INT(pipe(watched), 0);
+    input_wait_watch(&w, &watched[0], 1);
+    CHECK_INT(write(watched[1], "x", 1), 1);
+    ms = timed_sleep(&w, 5000, &woken);
+    CHECK(woken);
+    CHECK(ms < 1000);
+    ms = timed_sleep(&w, 5000, &woken);
+    CHECK(woken);
+    CHECK(ms < 1000);
+    char byte;
+    CHECK_INT(read(watched[0], &byte, 1), 1);
+    input_wait_watch(&w, NULL, 0);
+    ms = timed_sleep(&w, 60, &woken);
+    CHECK(!woken);
+    close(watched[0]);
+    close(watched[1]);
 
     /* SIGTERM before the sleep starts still wakes it (no lost wake-up), and SDL's handler ran. */
     raise(SIGTERM);

@@ -15,7 +15,7 @@ bool input_translate(struct input *in, const SDL_Event *e, int width, int height
             return false; /* SDL's copy of a touch, or a right/middle click */
         }
         if (e->type == SDL_MOUSEBUTTONDOWN) {
-            if (in->finger_active || in->mouse_active) {
+            if (in->finger_active || in->mouse_active || in->absolute_active) {
                 return false;
             }
             in->mouse_active = true;
@@ -45,7 +45,7 @@ bool input_translate(struct input *in, const SDL_Event *e, int width, int height
             return false; /* SDL's copy of a mouse click */
         }
         if (e->type == SDL_FINGERDOWN) {
-            if (in->finger_active || in->mouse_active) {
+            if (in->finger_active || in->mouse_active || in->absolute_active) {
                 return false; /* a second finger */
             }
             in->finger_active = true;
@@ -72,6 +72,25 @@ bool input_translate(struct input *in, const SDL_Event *e, int width, int height
     default:
         return false;
     }
+}
+
+bool input_translate_absolute(struct input *in, enum session_input kind, float x, float y,
+                              int width, int height, struct pointer_event *out)
+{
+    if (kind == INPUT_DOWN) {
+        if (in->finger_active || in->mouse_active || in->absolute_active) {
+            return false;
+        }
+        in->absolute_active = true;
+    } else if (!in->absolute_active) {
+        return false;
+    } else if (kind == INPUT_UP || kind == INPUT_CANCEL) {
+        in->absolute_active = false;
+    }
+    out->kind = kind;
+    out->x = clamp((int)(x * (float)width), 0, width - 1);
+    out->y = clamp((int)(y * (float)height), 0, height - 1);
+    return true;
 }
 
 bool input_ends_kiosk(const SDL_Event *e, bool windowed)

@@ -15,6 +15,7 @@ struct input {
     SDL_TouchID touch;
     SDL_FingerID finger;
     bool mouse_active;
+    bool absolute_active; /* a press from an absolute pointer the kiosk reads (abs_pointer.h) */
 };
 
 struct pointer_event {
@@ -27,6 +28,12 @@ struct pointer_event {
  * for the kiosk. */
 bool input_translate(struct input *in, const SDL_Event *e, int width, int height, float scale_x,
                      float scale_y, struct pointer_event *out);
+
+/* The same for a press, move or release of an absolute pointer the kiosk reads itself, at
+ * (x, y), each 0..1 across the device, on a width x height screen: one pointer at a time, as
+ * with touch and mouse. */
+bool input_translate_absolute(struct input *in, enum session_input kind, float x, float y,
+                              int width, int height, struct pointer_event *out);
 
 /* Whether `e` stops the kiosk: only SDL_QUIT, which SDL makes of SIGTERM and SIGINT, and in a
  * preview window (`windowed`) closing the window. Keys, gestures and other window events never

@@ -5,34 +5,123 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/input.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <time.h>
 #include <unistd.h>
 
-#define BITS_LONG (8 * sizeof(long))
-#define HAS_BIT(bits, n) (((bits)[(n) / BITS_LONG] >> ((n) % BITS_LONG)) & 1UL)
+#include "log.h"
 
-/* A touchscreen reports absolute x (single or multi-touch); a mouse reports relative x. */
-static bool is_pointer(int fd)
+bool input_caps_has(const unsigned long *bits, unsigned n)
 {
-    unsigned long ev[EV_MAX / BITS_LONG + 1] = {0};
-    unsigned long abs_bits[ABS_MAX / BITS_LONG + 1] = {0};
-    unsigned long rel_bits[REL_MAX / BITS_LONG + 1] = {0};
-    if (ioctl(fd, EVIOCGBIT(0, sizeof(ev)), ev) < 0) {
-        return false;
-    }
-    if (HAS_BIT(ev, EV_ABS) && ioctl(fd, EVIOCGBIT(EV_ABS, sizeof(abs_bits)), abs_bits) >= 0 &&
-        (HAS_BIT(abs_bits, ABS_X) || HAS_BIT(abs_bits, ABS_MT_POSITION_X))) {
-        return true;
-    }
-    return HAS_BIT(ev, EV_REL) && ioctl(fd, EVIOCGBIT(EV_REL, sizeof(rel_bits)), rel_bits) >= 0 &&
-           HAS_BIT(rel_bits, REL_X);
+    return (bits[n / INPUT_BITS_LONG] >> (n % INPUT_BITS_LONG)) & 1UL;
 }
 
-int input_devices_count(const char *dir, char *why, size_t why_size)
+bool input_caps_read(int fd, struct input_caps *c)
+{
+    memset(c, 0, sizeof(*c));
+    if (ioctl(fd, EVIOCGBIT(0, sizeof(c->ev)), c->ev) < 0) {
+        return false;
+    }
+    /* A device without a kind of event answers with no bits for it. */
+    ioctl(fd, EVIOCGBIT(EV_KEY, sizeof(c->key)), c->key);
+    ioctl(fd, EVIOCGBIT(EV_ABS, sizeof(c->abs)), c->abs);
+    ioctl(fd, EVIOCGBIT(EV_REL, sizeof(c->rel)), c->rel);
+    ioctl(fd, EVIOCGPROP(sizeof(c->prop)), c->prop);
+    return true;
+}
+
+enum input_kind input_kind_of(const struct input_caps *c)
+{
+    bool abs_xy = input_caps_has(c->ev, EV_ABS) && input_caps_has(c->abs, ABS_X) &&
+                  input_caps_has(c->abs, ABS_Y);
+    bool mt_xy = input_caps_has(c->ev, EV_ABS) && input_caps_has(c->abs, ABS_MT_POSITION_X) &&
+                 input_caps_has(c->abs, ABS_MT_POSITION_Y);
+    bool rel_xy = input_caps_has(c->ev, EV_REL) && input_caps_has(c->rel, REL_X) &&
+                  input_caps_has(c->rel, REL_Y);
+    bool keys = input_caps_has(c->ev, EV_KEY);
+    bool pen = keys && (input_caps_has(c->key, BTN_TOOL_PEN) || input_caps_has(c->key, BTN_STYLUS));
+    bool mouse_button = keys && input_caps_has(c->key, BTN_LEFT);
+    bool touch = keys && input_caps_has(c->key, BTN_TOUCH);
+    bool finger = keys && input_caps_has(c->key, BTN_TOOL_FINGER);
+    bool direct = input_caps_has(c->prop, INPUT_PROP_DIRECT);
+    /* udev's order: multi-touch first (SDL reads it as touch), then pens, touch pads, absolute
+     * devices with a mouse button ("VMware's USB mouse" in udev's words, and most HID touch
+     * panels in mouse mode), then single-touch screens. */
+    if (mt_xy && !pen && (touch || direct || finger)) {
+        return INPUT_KIND_TOUCH;
+    }
+    if (abs_xy && !mt_xy) {
+        if (pen || mouse_button) {
+            return INPUT_KIND_ABSOLUTE;
+        }
+        if (touch || direct || finger) {
+            return INPUT_KIND_TOUCH;
+        }
+    }
+    if (rel_xy && mouse_button) {
+        return INPUT_KIND_MOUSE;
+    }
+    return INPUT_KIND_OTHER;
+}
+
+/* How many input devices in `dir` have no entry in udev's database yet. */
+static int undescribed(const char *dir, const char *udev_db)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return 0;
+    }
+    int missing = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        char path[512];
+        struct stat st;
+        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+        if (strncmp(e->d_name, "event", 5) != 0 || stat(path, &st) != 0 || !S_ISCHR(st.st_mode)) {
+            continue;
+        }
+        snprintf(path, sizeof(path), "%s/c%u:%u", udev_db, major(st.st_rdev), minor(st.st_rdev));
+        missing += access(path, F_OK) != 0;
+    }
+    closedir(d);
+    return missing;
+}
+
+int input_devices_wait_for_udev(const char *dir, const char *udev_db, int max_ms)
+{
+    struct stat st;
+    if (stat(udev_db, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        return 0;
+    }
+    int missing = undescribed(dir, udev_db);
+    for (int waited = 0; missing > 0 && waited < max_ms; waited += 50) {
+        struct timespec t = {0, 50 * 1000000L};
+        nanosleep(&t, NULL);
+        missing = undescribed(dir, udev_db);
+    }
+    return missing;
+}
+
+static const char *reader_of(enum input_kind kind)
+{
+    switch (kind) {
+    case INPUT_KIND_TOUCH:
+        return "a touch screen; SDL reads it as touches";
+    case INPUT_KIND_MOUSE:
+        return "a mouse; SDL reads it";
+    case INPUT_KIND_ABSOLUTE:
+        return "an absolute pointer (a touch panel in mouse mode, a pen, a tablet); the kiosk "
+               "reads it itself and scales it from its own range to the screen";
+    default:
+        return NULL;
+    }
+}
+
+int input_devices_report(const char *dir, char *why, size_t why_size)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -53,7 +142,16 @@ int input_devices_count(const char *dir, char *why, size_t why_size)
             denied += errno == EACCES || errno == EPERM;
             continue;
         }
-        found += is_pointer(fd);
+        struct input_caps caps;
+        const char *reader = input_caps_read(fd, &caps) ? reader_of(input_kind_of(&caps)) : NULL;
+        if (reader) {
+            char name[128] = "";
+            if (ioctl(fd, EVIOCGNAME(sizeof(name) - 1), name) < 0) {
+                name[0] = '\0';
+            }
+            log_info("input: %s \"%s\": %s", path, name, reader);
+            found++;
+        }
         close(fd);
     }
     closedir(d);

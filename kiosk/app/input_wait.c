@@ -135,13 +135,26 @@ static bool drain(int fd)
     }
 }
 
+void input_wait_watch(struct input_wait *w, const int *fds, int n)
+{
+    w->n_watched = 0;
+    for (int i = 0; i < n && i < INPUT_WAIT_DEVICES; i++) {
+        w->watched[w->n_watched++] = fds[i];
+    }
+}
+
 bool input_wait_sleep(struct input_wait *w, int timeout_ms)
 {
-    struct pollfd p[INPUT_WAIT_DEVICES + 2];
+    struct pollfd p[2 * INPUT_WAIT_DEVICES + 2];
     int n = 0;
     for (int i = 0; i < w->n_devices; i++) {
         p[n++] = (struct pollfd){w->devices[i], POLLIN, 0};
     }
+    int first_watched = n;
+    for (int i = 0; i < w->n_watched; i++) {
+        p[n++] = (struct pollfd){w->watched[i], POLLIN, 0};
+    }
+    int after_watched = n;
     p[n++] = (struct pollfd){w->wake[0], POLLIN, 0};
     if (w->dir_watch >= 0) {
         p[n++] = (struct pollfd){w->dir_watch, POLLIN, 0};
@@ -152,8 +165,8 @@ bool input_wait_sleep(struct input_wait *w, int timeout_ms)
     }
     bool rescan = false;
     for (int i = 0; i < n; i++) {
-        if (!p[i].revents) {
-            continue;
+        if (!p[i].revents || (i >= first_watched && i < after_watched)) {
+            continue; /* nothing, or the caller's to read */
         }
         bool gone = (p[i].revents & (POLLERR | POLLHUP | POLLNVAL)) != 0;
         if (!drain(p[i].fd) || (gone && i < w->n_devices)) {
@@ -163,6 +176,7 @@ bool input_wait_sleep(struct input_wait *w, int timeout_ms)
     }
     if (rescan) {
         open_devices(w);
+        w->devices_changed = true;
     }
     return true;
 }

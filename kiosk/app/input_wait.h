@@ -17,6 +17,9 @@ struct input_wait {
     int devices[INPUT_WAIT_DEVICES];
     int n_devices;
     int wake[2]; /* the wake-up pipe */
+    int watched[INPUT_WAIT_DEVICES]; /* polled but never read here: see input_wait_watch() */
+    int n_watched;
+    bool devices_changed; /* a device came or went since the caller last cleared this */
 };
 
 /* Opens the devices in `dir` (normally /dev/input) and the wake-up pipe, and makes SIGTERM and
@@ -27,6 +30,9 @@ bool input_wait_open(struct input_wait *w, const char *dir);
 void input_wait_close(struct input_wait *w);
 /* The file descriptor another thread writes a byte to, to wake the sleep. */
 int input_wait_wake_fd(const struct input_wait *w);
+/* Also wakes the sleep for `fds` (up to INPUT_WAIT_DEVICES), whose input is left for the caller
+ * to read: the absolute pointers the kiosk reads itself (abs_pointer.h). Replaces the last list. */
+void input_wait_watch(struct input_wait *w, const int *fds, int n);
 /* Sleeps until a device has input, a wake-up, a signal, or `timeout_ms` (-1: no limit).
  * Returns false when it woke for the timeout alone. */
 bool input_wait_sleep(struct input_wait *w, int timeout_ms);

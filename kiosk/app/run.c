@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "abs_pointer.h"
 #include "app.h"
 #include "backlight.h"
 #include "display.h"
@@ -20,6 +21,7 @@
 #include "input_wait.h"
 #include "log.h"
 #include "notify.h"
+#include "screen_open.h"
 #include "staff_report.h"
 #include "view.h"
 
@@ -45,6 +47,7 @@ struct live {
     int stop_pipe[2];
     struct input_wait waiter; /* on the bare display: see sleep_until() */
     bool wait_on_devices;
+    struct abs_pointers absolute; /* on the bare display: pointers SDL would misread */
     char report[2048];
     char notice[256];
 };
@@ -222,6 +225,17 @@ static bool open_now(const struct content *c, uint64_t *ms_to_change)
 
 /* ---- events ------------------------------------------------------------------------------ */
 
+/* A touch, click or pointer event in panel pixels. */
+static void pointer(struct live *k, const struct pointer_event *p)
+{
+    /* Touch follows rotation: the same transform as the picture, inverted. */
+    int x, y;
+    display_map_point(&k->content->display, k->panel_w, k->panel_h, p->x, p->y, &x, &y);
+    if (view_pointer(&k->view, p->kind, x, y, SDL_GetTicks64())) {
+        k->dirty = true;
+    }
+}
+
 static void handle(struct live *k, const SDL_Event *e)
 {
     if (e->type == k->changed_event) {
@@ -251,44 +265,36 @@ static void handle(struct live *k, const SDL_Event *e)
     }
     struct pointer_event p;
     if (input_translate(&k->input, e, k->panel_w, k->panel_h, k->scale_x, k->scale_y, &p)) {
-        /* Touch follows rotation: the same transform as the picture, inverted. */
-        int x, y;
-        display_map_point(&k->content->display, k->panel_w, k->panel_h, p.x, p.y, &x, &y);
-        if (view_pointer(&k->view, p.kind, x, y, SDL_GetTicks64())) {
-            k->dirty = true;
-        }
+        pointer(k, &p);
     }
     /* Keys are ignored on purpose: Escape, Alt+F4, Ctrl+Q and the rest do nothing here. */
 }
 
-static SDL_Window *open_window(bool windowed, int width, int height)
+/* What the absolute pointers the kiosk reads itself have said since the last time, and any
+ * such pointer plugged in since. */
+static void read_absolute(struct live *k)
 {
-    if (windowed) {
-        return SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
-                                height, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    struct abs_event a;
+    while (abs_pointers_read(&k->absolute, &a)) {
+        struct pointer_event p;
+        if (input_translate_absolute(&k->input, a.kind, a.x, a.y, k->panel_w, k->panel_h, &p)) {
+            pointer(k, &p);
+        }
     }
-    SDL_DisplayMode mode;
-    if (SDL_GetDesktopDisplayMode(0, &mode) != 0) {
-        mode.w = width;
-        mode.h = height;
+    if (k->waiter.devices_changed) {
+        k->waiter.devices_changed = false;
+        abs_pointers_rescan(&k->absolute);
     }
-    /* On X11 a borderless window the size of the display comes up far faster than SDL's
-     * fullscreen mode (no mode switch); elsewhere (KMSDRM) fullscreen is the only way. */
-    Uint32 flags = SDL_WINDOW_BORDERLESS;
-    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") != 0) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    }
-    return SDL_CreateWindow("Kiosk", 0, 0, mode.w, mode.h, flags);
 }
 
 /* On the bare display SDL reads /dev/input itself and says nothing when it may not: check. */
 static void check_input(struct live *k)
 {
-    if (SDL_strcasecmp(SDL_GetCurrentVideoDriver(), "KMSDRM") != 0) {
+    if (!screen_is_bare_display()) {
         return; /* X11 and Wayland hand input over themselves */
     }
     char why[200];
-    if (input_devices_count("/dev/input", why, sizeof(why)) == 0) {
+    if (input_devices_report("/dev/input", why, sizeof(why)) == 0) {
         log_error("no touch screen or mouse can be read: %s", why);
         SDL_snprintf(k->notice, sizeof(k->notice), "No touch screen found: %s.", why);
     }
@@ -318,6 +324,8 @@ static bool sleep_until(struct live *k, SDL_Event *e, int timeout_ms)
     if (SDL_PollEvent(e)) {
         return true;
     }
+    int fds[ABS_POINTER_DEVICES];
+    input_wait_watch(&k->waiter, fds, abs_pointers_fds(&k->absolute, fds, ABS_POINTER_DEVICES));
     input_wait_sleep(&k->waiter, timeout_ms);
     return SDL_PollEvent(e);
 }
@@ -345,13 +353,16 @@ static void loop(struct live *k)
             present(k);
             k->dirty = false;
         }
-        /* Once the first frame is up, and before any touch is handled: a picture that cannot
-         * be loaded is named at start, never while a visitor looks (cheap after the first). */
-        pictures_try_all(&k->view.pictures);
         if (!ready) {
+            /* The first frame is on the screen now: on KMSDRM the first present sets the
+             * display's mode with it and returns once it shows (screen_open.c makes sure SDL
+             * does not throw that frame away). */
             notify_send("READY=1");
             ready = true;
         }
+        /* Once the first frame is up, and before any touch is handled: a picture that cannot
+         * be loaded is named at start, never while a visitor looks (cheap after the first). */
+        pictures_try_all(&k->view.pictures);
         now = SDL_GetTicks64();
         if (ping_every && now - last_ping >= ping_every) {
             notify_send("WATCHDOG=1"); /* the loop is alive: systemd need not restart it */
@@ -372,6 +383,9 @@ static void loop(struct live *k)
                 handle(k, &e);
             }
         }
+        if (k->wait_on_devices) {
+            read_absolute(k);
+        }
     }
 }
 
@@ -387,13 +401,25 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     /* Under X, SDL opens an input method, and Xlib parses the locale's whole Compose table for
      * it (a sixth of the start-up under Xvfb). The kiosk reads no typed text: give it none. */
     setenv("XCOMPOSEFILE", "/dev/null", 0);
+    /* Mesa keeps compiled shaders in a cache under $XDG_CACHE_HOME or ~/.cache, and fills it
+     * the first time a visit reaches a new kind of screen: a file written during a visit, with
+     * its time, on the SD card. The kiosk's few shaders compile in milliseconds; no cache. */
+    setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
     struct live k;
     SDL_memset(&k, 0, sizeof(k));
     k.content = content;
     k.reload = reload;
     k.windowed = windowed;
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        log_error("cannot open the display: %s", SDL_GetError());
+    if (screen_bare_display_requested()) {
+        /* The service may start before udev has looked at every input device (it starts as
+         * early in boot as the display allows): give udev a moment, or SDL would ignore them. */
+        int missing = input_devices_wait_for_udev("/dev/input", "/run/udev/data", 5000);
+        if (missing > 0) {
+            log_warn("udev has not described %d input device%s after 5 s; SDL may not read "
+                     "%s", missing, missing == 1 ? "" : "s", missing == 1 ? "it" : "them");
+        }
+    }
+    if (!screen_start_video()) {
         content_destroy(k.content);
         return 1;
     }
@@ -401,25 +427,8 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     if (!app_init_libraries()) {
         goto out_sdl;
     }
-    if (SDL_strcmp(SDL_GetCurrentVideoDriver(), "x11") == 0) {
-        /* Under X the kiosk draws in software into a shared-memory image: its pages need no
-         * GPU, and SDL's default GL renderer loads Mesa, costing some 60 MB more and starting
-         * several times slower (tests/bench). SDL_RENDER_DRIVER set by hand still wins. */
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    }
-    k.window = open_window(windowed, width, height);
-    if (!k.window) {
-        log_error("cannot open a window: %s", SDL_GetError());
+    if (!screen_open(windowed, width, height, &k.window, &k.sdl)) {
         goto out_libs;
-    }
-    k.sdl = SDL_CreateRenderer(k.window, -1, 0);
-    if (!k.sdl) {
-        log_error("cannot draw on the window: %s", SDL_GetError());
-        goto out_window;
-    }
-    if (!windowed) {
-        SDL_ShowCursor(SDL_DISABLE);
     }
     SDL_DisableScreenSaver();
     int ow, oh;
@@ -430,8 +439,10 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     }
     measure(&k);
     check_input(&k);
-    k.wait_on_devices = SDL_strcasecmp(SDL_GetCurrentVideoDriver(), "KMSDRM") == 0 &&
-                        input_wait_open(&k.waiter, "/dev/input");
+    k.wait_on_devices = screen_is_bare_display() && input_wait_open(&k.waiter, "/dev/input");
+    if (k.wait_on_devices) {
+        abs_pointers_open(&k.absolute, "/dev/input");
+    }
     attach(&k);
     start_watching(&k);
     SDL_RendererInfo info;
@@ -446,6 +457,7 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     status = 0;
     stop_watching(&k);
     if (k.wait_on_devices) {
+        abs_pointers_close(&k.absolute);
         input_wait_close(&k.waiter);
     }
     if (k.dark) {
@@ -457,7 +469,6 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     }
 out_renderer:
     SDL_DestroyRenderer(k.sdl);
-out_window:
     SDL_DestroyWindow(k.window);
 out_libs:
     app_quit_libraries();
