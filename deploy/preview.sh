@@ -8,4 +8,4 @@ deploy/setup-dev.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)" --target kiosk
 if [ "$#" -eq 0 ]; then set -- --windowed; fi
-exec build/kiosk --config config/kiosk.cfg "$@"
+exec build/kiosk/kiosk --config config/kiosk.cfg "$@"
