@@ -157,37 +157,8 @@ else fail "the kiosk stopped during the visits"; fi
 # only at start and when the config file changes between visits; it must not change here.
 allowed_fds=$(printf '%s\n' "$fds_before" |
     sed -n 's/^\(socket\|pipe\):\[\([0-9]*\)\]$/\2/p; s/^anon_inode:\(.*\)$/\1/p' | tr '\n' ' ')
-violations=$(awk -v allowed=" $allowed_fds " -v notify="$work/notify.sock" '
-    function bad(why) { print why ": " $0; n++ }
-    {
-        call = $3
-        if (call ~ /^<\.\.\./ || call ~ /^\+\+\+/ || call ~ /^---/) next
-        name = call; sub(/\(.*/, "", name)
-        args = $0; sub(/^[^(]*\(/, "", args)
-        fd = args; sub(/[,)].*/, "", fd)
-        target = ""
-        if (match(fd, /<.*>$/)) target = substr(fd, RSTART + 1, RLENGTH - 2)
-        inode = target; sub(/^[A-Za-z-]*:\[/, "", inode); sub(/[^0-9].*/, "", inode)
-        known = (target ~ /^anon_inode:/ && index(allowed, substr(target, 12))) ||
-                (inode != "" && index(allowed, " " inode " "))
-        if (name ~ /^(open|openat|openat2)$/) {
-            if (args ~ /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND|O_TMPFILE/) bad("opens to write")
-            else reads++
-        } else if (name == "socket") {
-            if (args !~ /^AF_UNIX, SOCK_DGRAM/) bad("opens a socket")
-        } else if (name == "sendto") {
-            if (index(args, ", \"WATCHDOG=1\", 10, ") == 0 ||
-                index(args, "sun_path=\"" notify "\"") == 0) bad("sends")
-        } else if (name == "sendmsg" || name ~ /^write/ || name ~ /^pwrite/) {
-            ok = (name ~ /^write/ && fd ~ /^2</) ||
-                 (target ~ /^(UNIX-STREAM|pipe|anon_inode)/ && known)
-            if (!ok) bad("writes to " (target == "" ? fd : target))
-        } else {
-            bad("not allowed during a visit")
-        }
-    }
-    END { printf "%d read-only opens\n", reads > "/dev/stderr"; exit n > 0 }
-' "$work/trace" 2>"$work/trace.summary") || true
+violations=$(awk -v allowed=" $allowed_fds " -v notify="$work/notify.sock" \
+    -f "$(dirname "$0")/privacy_trace.awk" "$work/trace" 2>"$work/trace.summary") || true
 lines=$(wc -l <"$work/trace")
 if [ "$lines" -gt 0 ] && [ -z "$violations" ]; then
     summary=$(cat "$work/trace.summary")

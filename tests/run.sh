@@ -3,8 +3,11 @@
 # then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs it again, then
 # builds the libFuzzer harnesses with clang and fuzzes each for a short time (tests/fuzz).
 # Between the two builds, the plain one runs again under valgrind memcheck (label "valgrind").
+# Last, the appliance test (tests/appliance): the .deb on a Debian system set up by
+# deploy/pi/install.sh, booted under QEMU on a kernel DRM display and driven from outside, as
+# root (with sudo when not root).
 #   tests/run.sh              everything
-#   tests/run.sh --quick      one plain build, no valgrind, sanitizer or fuzz pass
+#   tests/run.sh --quick      one plain build, no valgrind, sanitizer, fuzz or appliance pass
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/setup-dev.sh --test
@@ -29,4 +32,8 @@ if [ "${1:-}" != "--quick" ]; then
         -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build build-fuzz --target fuzz -j"$jobs"
     ctest --test-dir build-fuzz --output-on-failure -j"$jobs" -L fuzz
+    # The bare display, as an installer gets it: boots under QEMU (about 12 minutes).
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo tests/appliance/run.sh
 fi

@@ -16,7 +16,8 @@
 #   --work DIR       work directory (default build-image/ in this checkout); whatever an earlier
 #                    run left there is unmounted and replaced; downloaded packages are kept in
 #                    DIR/cache and reused
-#   --mirror URL     Debian mirror (default http://deb.debian.org/debian)
+#   --mirror URL     Debian mirror (default: the one this machine's apt uses for bookworm,
+#                    from deploy/image/debian-mirror.sh; deb.debian.org if it has none)
 #   --hostname NAME  default kiosk
 #   --timezone ZONE  e.g. Europe/London (default Etc/UTC); opening hours use local time
 #   --boot-size MIB  the FAT boot partition, where staff put content (default 256)
@@ -32,7 +33,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
 
-usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 raspios_notes() {
     cat <<EOF
 Raspberry Pi OS images are built with pi-gen and the stage in $here/pi-gen/.
@@ -51,8 +52,8 @@ EOF
 }
 
 work=$src/build-image
-mirror=http://deb.debian.org/debian
 suite=bookworm
+mirror=""
 hostname=kiosk
 timezone=Etc/UTC
 boot_mib=256
@@ -78,6 +79,13 @@ done
 if [ "${#positional[@]}" -lt 2 ] || [ "${#positional[@]}" -gt 3 ]; then
     usage >&2
     exit 2
+fi
+# The build machine's own mirror (and security mirror) unless one is given.
+if [ -z "$mirror" ]; then
+    mirror=$("$here/debian-mirror.sh" "$suite")
+    security_mirror=$("$here/debian-mirror.sh" --security "$suite")
+else
+    security_mirror=${mirror%/debian}/debian-security
 fi
 output=$(realpath -m "${positional[0]}")
 deb=$(realpath -m "${positional[1]}")
@@ -178,7 +186,7 @@ log "Base configuration (apt sources, hostname, fstab, time zone)"
 cat >"$root/etc/apt/sources.list" <<EOF
 deb $mirror $suite main non-free-firmware
 deb $mirror $suite-updates main non-free-firmware
-deb ${mirror%/debian}/debian-security $suite-security main non-free-firmware
+deb $security_mirror $suite-security main non-free-firmware
 EOF
 cat >"$root/etc/apt/apt.conf.d/90kiosk" <<'EOF'
 APT::Install-Recommends "false";

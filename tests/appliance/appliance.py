@@ -1,0 +1,669 @@
+#!/usr/bin/env python3
+"""The appliance test: the kiosk as an installer gets it, seen from outside the machine.
+
+Boots the system tests/appliance/build-system.sh made (Debian 12, the kiosk's .deb, set up by
+deploy/pi/install.sh) under QEMU on a kernel DRM display, so the kiosk draws through SDL's
+KMSDRM driver as on a Raspberry Pi, with QEMU's USB tablet (an absolute pointer, like a USB
+touch panel in mouse mode) for touch. It looks with QMP `screendump`, taps with QMP
+`input-send-event`, and runs commands in the guest through the QEMU guest agent. Every screen
+is compared with what `kiosk --render` draws for it.
+
+Scenarios (all by default; --only NAME,NAME to pick):
+  virtio-vga      1280x800: power-on to the first correct frame, READY only once it is on
+                  screen, the renderer, the input device, two visits under strace (wake, topic,
+                  Next, Quick exit; then topic, Topics and the idle countdown and reset), no
+                  file written, the journal names no page, no unit failed, no restart.
+  vga             std VGA (bochs-drm) at 800x480, a Pi touch panel's size: the same visit.
+  virtio-gpu      virtio-gpu-pci at 1024x600: first frame, wake, Quick exit.
+  reliability     a frozen kiosk (kill -STOP) killed by the watchdog and back; kill -9 back
+                  within seconds; staff change the file and it goes live; a hard power-off
+                  (QEMU killed) right after, then a clean boot with the kiosk and its last good
+                  copy intact.
+  read-only       the boot partition install.sh --read-only made: root on a RAM overlay, and
+                  the kiosk works the same.
+
+Usage: appliance.py --system DIR --work DIR --kiosk HOST_KIOSK --probe LAYOUT_PROBE
+                    --config SHIPPED_CFG [--only NAMES]
+HOST_KIOSK and LAYOUT_PROBE are a developer build's (the same source as the .deb): they draw
+the expected screens and say where the buttons are, on this machine, before the guest boots.
+"""
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from vm import QMP, Agent  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TESTS = os.path.dirname(HERE)
+# A captured screen matches an expected one when at most this share of its pixels differ by
+# more than FUZZ: GL (Mesa's llvmpipe) and SDL's software renderer anti-alias edges a little
+# differently. Measured here: no pixel differs by more than 10 %, and the share above 0 % is
+# about 3 % of pixels at 0 % fuzz.
+FUZZ = "10%"
+PIXEL_SHARE = 0.002
+IDLE, COUNTDOWN = 20, 5  # the test content's idle_timeout and reset_countdown, in seconds
+
+passes = failures = 0
+figures = []
+
+
+def ok(what):
+    global passes
+    passes += 1
+    print("ok: " + what, flush=True)
+
+
+def fail(what):
+    global failures
+    failures += 1
+    print("FAILED: " + what, flush=True)
+
+
+def check(cond, what, why=""):
+    (ok if cond else fail)(what if cond or not why else "%s (%s)" % (what, why))
+    return cond
+
+
+def figure(text):
+    figures.append(text)
+    print("figure: " + text, flush=True)
+
+
+def differ(a, b):
+    """Pixels of a and b (image files) that differ by more than FUZZ; -1 if sizes differ."""
+    r = subprocess.run(["compare", "-metric", "AE", "-fuzz", FUZZ, a, b, "null:"],
+                       capture_output=True, text=True)
+    m = re.match(r"\s*([0-9.e+]+)", r.stderr)
+    return int(float(m.group(1))) if m and r.returncode in (0, 1) else -1
+
+
+class Content:
+    """The test content: the shipped config with short timeouts, its expected screens at one
+    size (drawn on this machine), and where its buttons are."""
+
+    def __init__(self, args, work, size, config_text, name):
+        self.args, self.size = args, size
+        self.dir = os.path.join(work, "%s-%dx%d" % (name, size[0], size[1]))
+        os.makedirs(self.dir, exist_ok=True)
+        self.config = os.path.join(self.dir, "kiosk.cfg")
+        with open(self.config, "w") as f:
+            f.write(config_text)
+        self.expected = os.path.join(self.dir, "expected")
+        subprocess.run([args.kiosk, "--config", self.config, "--render", self.expected,
+                        "--size", "%dx%d" % size], check=True, capture_output=True)
+
+    def png(self, screen):
+        return os.path.join(self.expected, screen + ".png")
+
+    def buttons(self, screen):
+        out = subprocess.run([self.args.probe, self.config, "%dx%d" % self.size, screen],
+                             check=True, capture_output=True, text=True).stdout
+        return [line.split() for line in out.splitlines()]
+
+    def button(self, screen, action, target=None):
+        for a, t, x, y in self.buttons(screen):
+            if a == action and (target is None or t == target):
+                return int(x), int(y), t
+        raise LookupError("no %s %s on %s" % (action, target or "", screen))
+
+
+def test_config(shipped):
+    text = open(shipped).read()
+    text = re.sub(r"(?m)^idle_timeout = \d+;", "idle_timeout = %d;" % IDLE, text)
+    text = re.sub(r"(?m)^reset_countdown = \d+;", "reset_countdown = %d;" % COUNTDOWN, text)
+    return text
+
+
+class Machine:
+    def __init__(self, args, name, gpu, size, boot="boot.img", disk=None):
+        self.args, self.name, self.gpu, self.size = args, name, gpu, size
+        self.dir = os.path.join(args.work, name)
+        os.makedirs(self.dir, exist_ok=True)
+        self.disk = disk or os.path.join(self.dir, "root.qcow2")
+        self.boot = os.path.join(self.dir, "boot.img")
+        if not disk:
+            subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b",
+                            os.path.join(args.system, "root.img"), self.disk], check=True)
+            shutil.copy(os.path.join(args.system, boot), self.boot)
+        self.proc = None
+        self.shots = 0
+
+    agent = None
+
+    def put_boot_file(self, name, text):
+        """Writes a file onto the boot partition, as staff do from a laptop (machine off)."""
+        with tempfile.NamedTemporaryFile("w", delete=False) as f:
+            f.write(text)
+        env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+        subprocess.run(["mcopy", "-o", "-i", self.boot, f.name, "::" + name], check=True, env=env)
+        os.unlink(f.name)
+
+    def boot_file(self, name):
+        env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+        return subprocess.run(["mtype", "-i", self.boot, "::" + name], check=True, env=env,
+                              capture_output=True, text=True).stdout
+
+    def start(self):
+        """Powers on; returns the host's monotonic time of power-on."""
+        for s in ("qmp.sock", "qga.sock"):
+            if os.path.exists(os.path.join(self.dir, s)):
+                os.unlink(os.path.join(self.dir, s))
+        # The Pi's firmware hands cmdline.txt's one line to the kernel: so does this. The
+        # serial console only keeps a log for the test; the screen's console is tty1.
+        cmdline = self.boot_file("cmdline.txt").splitlines()[0].strip() + " console=ttyS0"
+        w, h = self.size
+        gpus = {
+            "virtio-vga": ["-device", "virtio-vga,xres=%d,yres=%d" % (w, h)],
+            "vga": ["-device", "VGA,edid=on,xres=%d,yres=%d" % (w, h)],
+            "virtio-gpu": ["-vga", "none", "-device", "virtio-gpu-pci,xres=%d,yres=%d" % (w, h)],
+        }
+        cmd = ["qemu-system-x86_64", "-accel", "tcg", "-m", "1024", "-smp", "2",
+               "-kernel", os.path.join(self.args.system, "vmlinuz"),
+               "-initrd", os.path.join(self.args.system, "initrd.img"), "-append", cmdline,
+               "-drive", "file=%s,if=virtio,format=qcow2" % self.disk,
+               "-drive", "file=%s,if=virtio,format=raw" % self.boot,
+               *gpus[self.gpu],
+               "-device", "qemu-xhci", "-device", "usb-tablet",
+               "-chardev", "socket,path=%s/qga.sock,server=on,wait=off,id=qga0" % self.dir,
+               "-device", "virtio-serial",
+               "-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0",
+               "-qmp", "unix:%s/qmp.sock,server=on,wait=off" % self.dir,
+               "-display", "none", "-serial", "file:%s/serial.log" % self.dir, "-no-reboot"]
+        self.qemu_log = open(os.path.join(self.dir, "qemu.log"), "a")
+        t0 = time.monotonic()
+        self.proc = subprocess.Popen(cmd, stdout=self.qemu_log, stderr=subprocess.STDOUT)
+        self.qmp = QMP(os.path.join(self.dir, "qmp.sock"))
+        self.qmp.connect(wait=30)
+        self.agent = Agent(os.path.join(self.dir, "qga.sock"), timeout=300)
+        return t0
+
+    def power_cut(self):
+        """Pulls the plug: QEMU is killed; nothing in the guest is told."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        self.proc = None
+
+    def stop(self):
+        if not self.proc:
+            return
+        try:
+            self.qmp.execute("quit")
+            self.proc.wait(timeout=20)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc = None
+
+    def shot(self, name):
+        ppm = os.path.join(self.dir, name + ".ppm")
+        self.qmp.screendump(ppm)
+        png = os.path.join(self.dir, name + ".png")
+        subprocess.run(["convert", ppm, png], check=True)
+        os.unlink(ppm)
+        return png
+
+    def wait_screen(self, expected, seconds, name=None, every=0.2):
+        """Captures until the screen matches `expected`; (matched, seconds, pixels differing).
+        Each capture and comparison costs the host CPU the emulated machine runs on: while it
+        boots, look once a second (`every`)."""
+        t0 = time.monotonic()
+        d = -1
+        while True:
+            self.shots += 1
+            png = self.shot(name or "shot")
+            d = differ(png, expected)
+            w, h = self.size
+            if 0 <= d <= PIXEL_SHARE * w * h:
+                return True, time.monotonic() - t0, d
+            if time.monotonic() - t0 > seconds:
+                return False, time.monotonic() - t0, d
+            time.sleep(every)
+
+    def expect(self, expected, what, seconds=20, name=None):
+        matched, took, d = self.wait_screen(expected, seconds, name)
+        w, h = self.size
+        check(matched, "%s: %s" % (self.name, what),
+              "%d pixels differ from %s after %.0f s; see %s" %
+              (d, expected, took, os.path.join(self.dir, (name or "shot") + ".png")))
+        if matched:
+            self.worst = max(getattr(self, "worst", 0), d)
+        return matched
+
+    def tap(self, x, y):
+        w, h = self.size
+        self.qmp.pointer(x, y, w, h, down=True)
+        time.sleep(0.15)
+        self.qmp.pointer(x, y, w, h, down=False)
+
+    def sh(self, script, **kw):
+        return self.agent.sh(script, **kw)[1]
+
+    def kiosk_pid(self):
+        return int(self.sh("systemctl show -p MainPID --value kiosk").strip() or 0)
+
+
+def boot_and_first_frame(m, content, what="power-on"):
+    t0 = m.start()
+    matched, _, d = m.wait_screen(content.png("welcome"), 240, "first-frame")
+    took = time.monotonic() - t0
+    check(matched, "%s: the welcome screen comes up after %s (%.1f s)" % (m.name, what, took),
+          "%d pixels differ" % d)
+    m.agent.sync(120)
+    return took
+
+
+def boot_figures(m):
+    out = m.sh("systemd-analyze time; systemd-analyze critical-chain kiosk.service; "
+               "systemctl show -p ExecMainStartTimestampMonotonic "
+               "-p ActiveEnterTimestampMonotonic kiosk; echo; "
+               "systemd-analyze critical-chain local-fs.target; systemd-analyze blame | head -20; "
+               "journalctl -b -u kiosk -o short-monotonic --no-pager | grep -v placeholder",
+               check=False)
+    with open(os.path.join(m.dir, "boot-figures.txt"), "w") as f:
+        f.write(out)
+    start = re.search(r"ExecMainStartTimestampMonotonic=(\d+)", out)
+    active = re.search(r"ActiveEnterTimestampMonotonic=(\d+)", out)
+    total = re.search(r"Startup finished in (.*)", out)
+    chain = re.search(r"kiosk\.service \+([0-9.]+m?s)\n.*?─(\S+) @([0-9.]+m?s)", out)
+    if start and active:
+        figure("%s: kernel start to kiosk started %.1f s, to READY (first frame on screen) "
+               "%.1f s%s%s" % (m.name, int(start.group(1)) / 1e6, int(active.group(1)) / 1e6,
+                                "; " + total.group(1) if total else "",
+                                "; kiosk waited for %s (@%s)" % (chain.group(2), chain.group(3))
+                                if chain else ""))
+
+
+def healthy(m, what):
+    failed = m.sh("systemctl --failed --no-legend --plain", check=False).strip()
+    check(not failed, "%s: no unit failed %s" % (m.name, what), failed)
+    restarts = m.sh("systemctl show -p NRestarts --value kiosk").strip()
+    check(restarts == "0", "%s: the kiosk started once, with no failed start %s" % (m.name, what),
+          "NRestarts=%s" % restarts)
+    log = m.sh("journalctl -b -u kiosk -o cat --no-pager", check=False)
+    check("Failed with result" not in log and "not available" not in log,
+          "%s: the journal has no failed kiosk start %s" % (m.name, what))
+    return log
+
+
+def visit(m, c, trace=False):
+    """The visit of the issue: wake, a topic, Next, Quick exit, the next visitor's welcome;
+    then a topic, Topics, and walking away: the countdown, then the fresh welcome screen."""
+    w, h = m.size
+    menu = "menu"
+    m.tap(w // 2, h // 2)
+    m.expect(c.png(menu), "a tap wakes it: the menu", name="menu")
+    x, y, topic = c.button(menu, "goto")
+    m.tap(x, y)
+    m.expect(c.png(topic), "a topic opens its first page (%s)" % topic, name="topic")
+    x, y, second = c.button(topic, "next")
+    m.tap(x, y)
+    m.expect(c.png(second), "Next shows the next page", name="next")
+    x, y, _ = c.button(second, "quick_exit")
+    m.tap(x, y)
+    m.expect(c.png("cover"), "Quick exit shows the cover", name="cover")
+    m.tap(w // 2, h // 2)
+    m.expect(c.png("welcome"), "after Quick exit the next tap shows the fresh welcome screen",
+             name="after-quick-exit")
+    m.tap(w // 2, h // 2)
+    m.expect(c.png(menu), "a second visit starts at the menu", name="menu2")
+    # The second topic: the menu's first screen shows it at every size.
+    topics = [b for b in c.buttons(menu) if b[0] == "goto"]
+    x, y, other = int(topics[1][2]), int(topics[1][3]), topics[1][1]
+    m.tap(x, y)
+    m.expect(c.png(other), "another topic (%s)" % other, name="topic2")
+    x, y, _ = c.button(other, "home")
+    m.tap(x, y)
+    last_touch = time.monotonic()
+    m.expect(c.png(menu), "Topics goes back to the menu", name="menu3")
+    matched, _, d = m.wait_screen(c.png("countdown"), IDLE + 15, "countdown")
+    after = time.monotonic() - last_touch
+    check(matched and after >= IDLE - 1, "%s: %d s after the last touch \"Still there?\" counts "
+          "down (seen after %.1f s)" % (m.name, IDLE, after), "%d pixels differ" % d)
+    matched, _, d = m.wait_screen(c.png("welcome"), COUNTDOWN + 15, "reset")
+    after = time.monotonic() - last_touch
+    check(matched, "%s: %d s later the visit is wiped: the fresh welcome screen (after %.1f s)"
+          % (m.name, COUNTDOWN, after), "%d pixels differ" % d)
+    figure("%s: last touch to the countdown and the reset: %d + %d s configured, seen at "
+           "%.1f s" % (m.name, IDLE, COUNTDOWN, after))
+
+
+def privacy_start(m):
+    pid = m.kiosk_pid()
+    fds = m.sh("for f in /proc/%d/fd/*; do readlink $f; done" % pid, check=False)
+    allowed = " ".join(re.findall(r"^(?:socket|pipe):\[(\d+)\]$", fds, re.M) +
+                       re.findall(r"^anon_inode:(.*)$", fds, re.M))
+    cursor = re.search(r"cursor: (\S+)", m.sh("journalctl -u kiosk -n 0 --show-cursor",
+                                               check=False))
+    calls = ("socket,socketpair,connect,bind,listen,accept,accept4,sendto,sendmsg,sendmmsg,"
+             "write,writev,pwrite64,pwritev,pwritev2,sendfile,copy_file_range,splice,"
+             "open,openat,openat2,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,"
+             "mkdirat,rmdir,truncate,ftruncate,fallocate,link,linkat,symlink,symlinkat,mknod,"
+             "mknodat,chmod,fchmod,fchmodat,chown,fchown,fchownat,lchown,utimensat")
+    m.sh("touch /run/visit-start; setsid strace -f -ttt -yy -s 64 -e trace=%s "
+         "-o /run/visit.trace -p %d >/run/strace.log 2>&1 </dev/null &" % (calls, pid))
+    for _ in range(50):
+        if "attached" in m.sh("cat /run/strace.log", check=False):
+            break
+        time.sleep(0.2)
+    check("attached" in m.sh("cat /run/strace.log", check=False),
+          "%s: strace is attached to the kiosk for the visits" % m.name)
+    return pid, allowed, cursor.group(1) if cursor else None
+
+
+def privacy_check(m, c, pid, allowed, cursor):
+    m.sh("pkill -INT -x strace; sleep 1", check=False)
+    trace = os.path.join(m.dir, "visit.trace")
+    with open(trace, "wb") as f:
+        f.write(m.agent.read_file("/run/visit.trace"))
+    r = subprocess.run(["awk", "-v", "allowed= %s " % allowed, "-v",
+                        "notify=/run/systemd/notify", "-f",
+                        os.path.join(TESTS, "privacy_trace.awk"), trace],
+                       capture_output=True, text=True)
+    lines = sum(1 for _ in open(trace))
+    check(lines > 0 and r.returncode == 0 and m.kiosk_pid() == pid,
+          "%s: during the visits the kiosk opened no socket and wrote no file (%d calls traced, "
+          "%s)" % (m.name, lines, r.stderr.strip()), (r.stdout or "empty trace")[:2000])
+    written = m.sh("find / /boot/firmware -xdev -newer /run/visit-start -type f "
+                   "-not -path '/var/log/journal/*' 2>/dev/null", check=False).strip()
+    check(not written, "%s: no file changed on the SD card's partitions during the visits "
+          "(no shader cache either)" % m.name, written)
+    cache = m.sh("ls -A /var/lib/kiosk", check=False).split()
+    check(cache == ["last-good.cfg"], "%s: the state folder holds only last-good.cfg" % m.name,
+          " ".join(cache))
+    log = m.sh("journalctl -u kiosk -o cat --no-pager %s" %
+               ("--after-cursor='%s'" % cursor if cursor else "--since=-5min"), check=False)
+    text = open(c.config).read()
+    names = set(re.findall(r'\b(?:id|title|label) = "([^"]+)"', text))
+    leaks = sorted(n for n in names if n in log)
+    check(not leaks, "%s: the journal of the visits names none of the %d ids, titles and labels"
+          % (m.name, len(names)), "; ".join(leaks))
+
+
+def scenario_display(args, name, gpu, size, full):
+    c = Content(args, args.work, size, test_config(args.config), "content")
+    m = Machine(args, name, gpu, size)
+    m.put_boot_file("kiosk/kiosk.cfg", open(c.config).read())
+    try:
+        took = boot_and_first_frame(m, c)
+        figure("%s %dx%d: power-on to the first correct frame: %.1f s (host clock, "
+               "emulated without KVM)" % (name, size[0], size[1], took))
+        boot_figures(m)
+        log = healthy(m, "at boot")
+        check("renderer opengles2" in log, "%s: the kiosk draws with the opengles2 renderer on "
+              "KMSDRM" % name, re.findall(r"showing .*", log))
+        check(re.search(r"input: /dev/input/event\d+ is read by the kiosk: x 0\.\.32767", log),
+              "%s: the kiosk says it reads the USB tablet itself, scaled from 0..32767" % name)
+        if full:
+            # READY=1 only once the first frame is on screen: `systemctl restart` returns when
+            # READY arrives; the screen at that moment must already be the welcome screen.
+            m.sh("systemctl restart kiosk")
+            png = m.shot("at-ready")
+            d = differ(png, c.png("welcome"))
+            check(0 <= d <= PIXEL_SHARE * size[0] * size[1],
+                  "%s: when systemd hears READY=1 the welcome screen is already on screen"
+                  % name, "%d pixels differ; see %s" % (d, png))
+            expected_here = m.sh("kiosk --config /boot/firmware/kiosk/kiosk.cfg --render "
+                                 "/run/render --size %dx%d >/dev/null 2>&1; echo $?"
+                                 % size, timeout=600).strip()
+            if check(expected_here == "0", "%s: kiosk --render works on the booted system"
+                     % name):
+                guest = os.path.join(m.dir, "guest-welcome.png")
+                with open(guest, "wb") as f:
+                    f.write(m.agent.read_file("/run/render/welcome.png"))
+                check(differ(guest, c.png("welcome")) == 0, "%s: its welcome.png is the one "
+                      "drawn on the build machine" % name)
+            pid, allowed, cursor = privacy_start(m)
+            visit(m, c)
+            privacy_check(m, c, pid, allowed, cursor)
+        else:
+            visit(m, c)
+        healthy(m, "after the visits")
+        figure("%s: worst match: %d pixels (%.3f %%) beyond %s" %
+               (name, getattr(m, "worst", 0), 100.0 * getattr(m, "worst", 0) /
+                (size[0] * size[1]), FUZZ))
+    finally:
+        m.stop()
+
+
+def scenario_short(args, name, gpu, size):
+    c = Content(args, args.work, size, test_config(args.config), "content")
+    m = Machine(args, name, gpu, size)
+    m.put_boot_file("kiosk/kiosk.cfg", open(c.config).read())
+    try:
+        took = boot_and_first_frame(m, c)
+        figure("%s %dx%d: power-on to the first correct frame: %.1f s" % (name, *size, took))
+        boot_figures(m)
+        healthy(m, "at boot")
+        w, h = size
+        m.tap(w // 2, h // 2)
+        m.expect(c.png("menu"), "a tap wakes it: the menu", name="menu")
+        x, y, _ = c.button("menu", "quick_exit")
+        m.tap(x, y)
+        m.expect(c.png("cover"), "Quick exit shows the cover", name="cover")
+    finally:
+        m.stop()
+
+
+def wait_for(m, what, predicate, seconds):
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < seconds:
+        try:
+            if predicate():
+                return time.monotonic() - t0
+        except Exception:
+            pass
+        time.sleep(0.5)
+    return None
+
+
+def scenario_reliability(args):
+    size = (1280, 800)
+    c = Content(args, args.work, size, test_config(args.config), "content")
+    changed_text = open(c.config).read().replace('welcome_title  = "Hello";',
+                                                 'welcome_title  = "Welcome";', 1)
+    changed = Content(args, args.work, size, changed_text, "changed")
+    m = Machine(args, "reliability", "virtio-vga", size)
+    m.put_boot_file("kiosk/kiosk.cfg", open(c.config).read())
+    try:
+        boot_and_first_frame(m, c)
+        # Frozen: the loop stops reporting; WatchdogSec=30s kills it, Restart= starts it again.
+        pid = m.kiosk_pid()
+        m.sh("kill -STOP %d" % pid)
+        t0 = time.monotonic()
+        took = wait_for(m, "restart", lambda: m.kiosk_pid() not in (0, pid) and
+                        m.sh("systemctl is-active kiosk", check=False).strip() == "active", 120)
+        matched = took is not None and m.wait_screen(c.png("welcome"), 60, "after-stop")[0]
+        total = time.monotonic() - t0
+        check(matched, "reliability: a frozen kiosk (kill -STOP) is killed by the watchdog and "
+              "the welcome screen is back after %.1f s" % total)
+        figure("reliability: kill -STOP to the welcome screen again: %.1f s (WatchdogSec=30s, "
+               "RestartSec=2)" % total)
+        result = m.sh("journalctl -u kiosk -o cat --no-pager | grep -c 'Watchdog timeout' || "
+                      "true", check=False).strip()
+        check(result not in ("", "0"), "reliability: systemd logged the watchdog timeout")
+        # Killed outright.
+        pid = m.kiosk_pid()
+        m.sh("kill -9 %d" % pid)
+        t0 = time.monotonic()
+        took = wait_for(m, "restart", lambda: m.kiosk_pid() not in (0, pid) and
+                        m.sh("systemctl is-active kiosk", check=False).strip() == "active", 60)
+        matched = took is not None and m.wait_screen(c.png("welcome"), 60, "after-kill")[0]
+        total = time.monotonic() - t0
+        check(matched and total < 30, "reliability: after kill -9 the welcome screen is back "
+              "within seconds (%.1f s)" % total)
+        figure("reliability: kill -9 to the welcome screen again: %.1f s" % total)
+        # Staff change the file (here from inside; on a Pi from a laptop), and it goes live.
+        blob = changed_text.encode()
+        m.agent.write_file("/boot/firmware/kiosk/kiosk.cfg.new", blob)
+        m.sh("mv /boot/firmware/kiosk/kiosk.cfg.new /boot/firmware/kiosk/kiosk.cfg; sync")
+        m.expect(changed.png("welcome"), "a changed file goes live between visits", 60,
+                 name="changed")
+        digest = hashlib.sha256(blob).hexdigest()
+        saved = wait_for(m, "last good", lambda: digest in m.sh(
+            "sha256sum /var/lib/kiosk/last-good.cfg", check=False), 30)
+        check(saved is not None, "reliability: the changed file is the last good copy")
+        # The plug is pulled with no warning: no shutdown, no sync.
+        m.power_cut()
+        ok("reliability: power cut (QEMU killed)")
+        took = boot_and_first_frame(m, changed, "a power cut")
+        figure("reliability: power-on after a power cut to the first correct frame: %.1f s"
+               % took)
+        healthy(m, "after a power cut")
+        last = m.sh("sha256sum /var/lib/kiosk/last-good.cfg; kiosk --check --config "
+                    "/var/lib/kiosk/last-good.cfg >/dev/null 2>&1 && echo checks-ok",
+                    check=False)
+        check(digest in last and "checks-ok" in last,
+              "reliability: after the power cut the last good copy is intact and checks OK", last)
+        fsck = m.sh("journalctl -b -u systemd-fsck-root -o cat --no-pager", check=False)
+        with open(os.path.join(m.dir, "fsck.txt"), "w") as f:
+            f.write(fsck)
+        check("UNEXPECTED INCONSISTENCY" not in fsck,
+              "reliability: the root file system checked clean after the power cut")
+    finally:
+        m.stop()
+
+
+def scenario_read_only(args):
+    size = (1280, 800)
+    c = Content(args, args.work, size, test_config(args.config), "content")
+    m = Machine(args, "read-only", "virtio-vga", size, boot="boot-ro.img")
+    m.put_boot_file("kiosk/kiosk.cfg", open(c.config).read())
+    try:
+        boot_and_first_frame(m, c)
+        mounts = m.sh("findmnt -n -o FSTYPE /; findmnt -n -o OPTIONS /media/root-ro", check=False)
+        check(mounts.split()[:1] == ["overlay"] and " ro," in " " + mounts.split()[-1] + ",",
+              "read-only: / is the RAM overlay over the SD card's root, mounted read-only",
+              mounts.replace("\n", " "))
+        healthy(m, "with a read-only root")
+        w, h = size
+        m.tap(w // 2, h // 2)
+        m.expect(c.png("menu"), "a tap wakes it: the menu", name="menu")
+        x, y, topic = c.button("menu", "goto")
+        m.tap(x, y)
+        m.expect(c.png(topic), "a topic opens", name="topic")
+        x, y, _ = c.button(topic, "quick_exit")
+        m.tap(x, y)
+        m.expect(c.png("cover"), "Quick exit shows the cover", name="cover")
+        last = m.sh("ls /var/lib/kiosk", check=False).split()
+        check(last == ["last-good.cfg"], "read-only: the kiosk keeps its last good copy (in RAM)",
+              " ".join(last))
+    finally:
+        m.stop()
+
+
+def boot_times(m):
+    out = m.sh("systemctl show -p ExecMainStartTimestampMonotonic -p ActiveEnterTimestampMonotonic"
+               " kiosk; systemd-analyze critical-chain kiosk.service | sed -n 5,6p", check=False)
+    start = int(re.search(r"ExecMainStartTimestampMonotonic=(\d+)", out).group(1)) / 1e6
+    ready = int(re.search(r"ActiveEnterTimestampMonotonic=(\d+)", out).group(1)) / 1e6
+    after = re.search(r"─(\S+) @", out)
+    return start, ready, after.group(1) if after else "?"
+
+
+def scenario_boot_order(args):
+    """Boots as shipped and with the unit's earlier ordering (after basic.target, as services
+    start by default), alternately, twice each, and prints the figures."""
+    size = (1280, 800)
+    c = Content(args, args.work, size, test_config(args.config), "content")
+    m = Machine(args, "boot-order", "virtio-vga", size)
+    m.put_boot_file("kiosk/kiosk.cfg", open(c.config).read())
+    dropin = "/etc/systemd/system/kiosk.service.d/90-default-order.conf"
+    results = {"as shipped": [], "after basic.target": []}
+    try:
+        for round_ in range(4):
+            variant = "as shipped" if round_ % 2 == 0 else "after basic.target"
+            frame = boot_and_first_frame(m, c, "power-on (%s)" % variant)
+            start, ready, after = boot_times(m)
+            results[variant].append((frame, start, ready, after))
+            figure("boot-order: %s: kiosk started %.1f s after the kernel (after %s), READY "
+                   "%.1f s, first correct frame %.1f s after power-on" %
+                   (variant, start, after, ready, frame))
+            if variant == "as shipped":
+                m.agent.write_file(dropin, b"[Unit]\nDefaultDependencies=yes\n"
+                                   b"After=systemd-user-sessions.service\n")
+            else:
+                m.sh("rm -f " + dropin)
+            m.sh("sync")
+            m.stop()
+        for variant, rows in results.items():
+            figure("boot-order: %s: kiosk started at %s s, READY at %s s, first frame at %s s" %
+                   (variant, " / ".join("%.1f" % r[1] for r in rows),
+                    " / ".join("%.1f" % r[2] for r in rows),
+                    " / ".join("%.1f" % r[0] for r in rows)))
+    finally:
+        m.stop()
+
+
+def scenario_arm64(args):
+    """The long run: the arm64 image, a visit with the countdown and the reset, twice."""
+    size = (1280, 800)
+    c = Content(args, args.work, size, test_config(args.config), "content")
+    m = Arm64Machine(args, args.arm64_image, size)
+    m.put_boot_file("kiosk/kiosk.cfg", open(c.config).read())
+    try:
+        took = boot_and_first_frame(m, c, wait=900)
+        figure("arm64 image %dx%d: power-on to the first correct frame: %.1f s (emulated "
+               "arm64 on x86-64)" % (*size, took))
+        visit(m, c)
+        # A second visit: the first reset must leave a kiosk that resets again.
+        w, h = size
+        m.tap(w // 2, h // 2)
+        m.expect(c.png("menu"), "a visit after the reset starts at the menu", name="menu4")
+        last = time.monotonic()
+        matched, _, _ = m.wait_screen(c.png("countdown"), IDLE + 30, "countdown2")
+        check(matched, "arm64: the countdown comes again (after %.1f s)" % (time.monotonic() - last))
+        matched, _, _ = m.wait_screen(c.png("welcome"), COUNTDOWN + 30, "reset2")
+        check(matched, "arm64: and the reset (after %.1f s)" % (time.monotonic() - last))
+    finally:
+        m.stop()
+
+
+SCENARIOS = {
+    "virtio-vga": lambda a: scenario_display(a, "virtio-vga", "virtio-vga", (1280, 800), True),
+    "vga": lambda a: scenario_display(a, "vga", "vga", (800, 480), False),
+    "virtio-gpu": lambda a: scenario_short(a, "virtio-gpu", "virtio-gpu", (1024, 600)),
+    "reliability": scenario_reliability,
+    "read-only": scenario_read_only,
+}
+# Run only when named: figures for the closing note, nothing a change could break.
+EXTRA = {"boot-order": scenario_boot_order}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--system", required=True)
+    p.add_argument("--work", required=True)
+    p.add_argument("--kiosk", required=True)
+    p.add_argument("--probe", required=True)
+    p.add_argument("--config", required=True)
+    p.add_argument("--only", default=",".join(SCENARIOS))
+    p.add_argument("--arm64-image", help="boot this arm64 SD-card image instead (the long run)")
+    args = p.parse_args()
+    if args.arm64_image:
+        args.only = "arm64"
+        SCENARIOS["arm64"] = scenario_arm64
+    os.makedirs(args.work, exist_ok=True)
+    t0 = time.monotonic()
+    for name in args.only.split(","):
+        t = time.monotonic()
+        print("=== %s" % name, flush=True)
+        try:
+            {**SCENARIOS, **EXTRA}[name](args)
+        except Exception as e:  # a scenario that cannot go on fails; the others still run
+            fail("%s: stopped: %s: %s" % (name, type(e).__name__, e))
+        print("=== %s: %.0f s" % (name, time.monotonic() - t), flush=True)
+    print("\nFigures:\n" + "\n".join("  " + f for f in figures))
+    print("appliance: %d passed, %d failed (%.0f s)" % (passes, failures, time.monotonic() - t0))
+    return 0 if failures == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
