@@ -11,8 +11,12 @@
 # What the package holds (the install() rules at the bottom of the top-level CMakeLists.txt):
 #   /usr/bin/kiosk, /usr/share/kiosk/assets/*, /usr/share/kiosk/config/kiosk.cfg (shipped default),
 #   /etc/kiosk/kiosk.cfg (the same file, a conffile: dpkg never overwrites a staff edit),
-#   /lib/systemd/system/kiosk.service, /lib/udev/rules.d/70-kiosk-backlight.rules.
-# deploy/debian/ holds the maintainer scripts (the kiosk user, purge) and the conffiles list.
+#   /lib/systemd/system/kiosk.service, /lib/udev/rules.d/70-kiosk-backlight.rules,
+#   /usr/share/man/man1/kiosk.1.gz, /usr/share/doc/kiosk/{copyright,changelog.Debian.gz},
+#   /usr/share/lintian/overrides/kiosk.
+# deploy/debian/ holds the maintainer scripts (the kiosk user, purge), the conffiles list, and
+# Debian's copyright, changelog and lintian overrides. lintian passes the package with no error
+# and no warning (deploy/check-package.sh checks that).
 
 # Where systemd and udev find packaged files. Debian 12 and Raspberry Pi OS Bookworm packages put
 # them under /lib (the same directory as /usr/lib on merged-/usr systems). Any other prefix (a
@@ -68,11 +72,18 @@ set(_kiosk_lib_depends
 #   without EGL and Mesa's DRI drivers (vc4/v3d on a Pi; Raspberry Pi OS Lite lacks them), and
 #   without libudev SDL finds no touchscreen at all.
 # - fonts-dejavu-core: DejaVu Sans is the font every other font falls back to.
-# - fonts-noto-ui-core (recommended): Noto Sans Arabic UI and the Indic and Thai UI fonts, for
-#   translations in those scripts; without it DejaVu Sans draws what it can.
+# - fonts-noto-ui-core: Noto Sans Arabic UI and the Indic and Thai UI fonts. The shipped content
+#   offers Arabic on its welcome screen, and the screens are designed and tested with Noto
+#   drawing it; without it DejaVu Sans draws other letter shapes. A Depends, not a Recommends:
+#   images are built without recommended packages (deploy/image/build-image.sh), and the
+#   appliance test found the field kiosk's Arabic in the wrong font that way.
 # - passwd: the maintainer scripts create and delete the kiosk user with useradd/userdel.
+# Not listed: init-system-helpers, whose deb-systemd-helper and deb-systemd-invoke the
+# maintainer scripts run. It is Essential, and Debian packages do not depend on those (lintian:
+# depends-on-essential-package-without-using-version); every version since Debian 9 has what
+# the scripts use.
 set(_kiosk_runtime_depends
-    "fonts-dejavu-core, libegl1, libgles2, libgl1-mesa-dri, libudev1, passwd")
+    "fonts-dejavu-core, fonts-noto-ui-core, libegl1, libgles2, libgl1-mesa-dri, libudev1, passwd")
 
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "kiosk")
@@ -81,8 +92,11 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 # kiosk_<version>-<release>_<arch>.deb, the name apt and deploy/pi/install.sh expect.
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(KIOSK_DEB_MAINTAINER "Waiting-room kiosk maintainers <kiosk@localhost>" CACHE STRING
-    "Maintainer field of the .deb")
+# Who answers for the package. Whoever builds and installs it sets their own:
+# -DKIOSK_DEB_MAINTAINER="Name <address>". The default is a well-formed address in example.org,
+# a domain reserved for examples (RFC 2606): lintian accepts it, and no stranger gets the mail.
+set(KIOSK_DEB_MAINTAINER "Waiting-room kiosk maintainers <kiosk-maintainers@example.org>"
+    CACHE STRING "Maintainer field of the .deb: \"Name <address>\"")
 set(CPACK_PACKAGE_CONTACT "${KIOSK_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${KIOSK_DEB_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
@@ -105,7 +119,7 @@ else()
 endif()
 # The kiosk needs the systemd that runs its unit; it still installs (for --check and --render)
 # where there is none.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd, udev, fonts-noto-ui-core")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd, udev")
 
 # Install paths inside the package are those the binary was compiled with (KIOSK_INSTALL_DATADIR),
 # not CPack's own default of /usr.
@@ -119,6 +133,22 @@ configure_file(${PROJECT_SOURCE_DIR}/deploy/debian/conffiles.in
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/deploy/debian/postinst;${PROJECT_SOURCE_DIR}/deploy/debian/prerm;${PROJECT_SOURCE_DIR}/deploy/debian/postrm;${PROJECT_BINARY_DIR}/debian/conffiles")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+# Debian's hardening flags (what dpkg-buildflags gives with hardening=+all): fortified libc
+# calls, a stack protector, a read-only GOT bound at start-up (full RELRO), a position-independent
+# binary. Only in the build that is packaged (KIOSK_DEV_PATHS OFF, the only one cpack accepts):
+# developer and test builds keep their flags.
+if(NOT KIOSK_DEV_PATHS)
+  include(CheckPIESupported)
+  check_pie_supported(LANGUAGES C)
+  foreach(_kiosk_target kiosk kiosk_sdl kiosk_core)
+    set_property(TARGET ${_kiosk_target} PROPERTY POSITION_INDEPENDENT_CODE ON)
+    # -U first: a compiler that defines its own level would otherwise warn of a redefinition.
+    target_compile_options(${_kiosk_target} PRIVATE -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2
+                           -fstack-protector-strong -Werror=format-security)
+  endforeach()
+  target_link_options(kiosk PRIVATE LINKER:-z,relro LINKER:-z,now)
+endif()
 
 # Checks that run when cpack runs (not at configure time: a developer build with the defaults
 # must configure quietly), and the cross-build environment for dpkg-shlibdeps.
@@ -142,5 +172,24 @@ if(\"${CMAKE_CROSSCOMPILING}\" AND NOT DEFINED ENV{DEB_HOST_ARCH})
   set(ENV{DEB_HOST_ARCH} \"${CPACK_DEBIAN_PACKAGE_ARCHITECTURE}\")
 endif()
 ")
+# A new version needs a changelog entry and a manual page that name it: read at cpack time, so
+# an edit after configuring counts.
+set(_kiosk_deb_version "${PROJECT_VERSION}-${CPACK_DEBIAN_PACKAGE_RELEASE}")
+string(CONFIGURE [=[
+file(STRINGS "@PROJECT_SOURCE_DIR@/deploy/debian/changelog" _top LIMIT_COUNT 1)
+string(FIND "${_top}" "kiosk (@_kiosk_deb_version@) " _at)
+if(NOT _at EQUAL 0)
+  message(FATAL_ERROR "deploy/debian/changelog begins '${_top}', but the package is "
+    "@_kiosk_deb_version@: add an entry for it at the top.")
+endif()
+file(STRINGS "@PROJECT_SOURCE_DIR@/kiosk/kiosk.1" _th REGEX "^[.]TH " LIMIT_COUNT 1)
+separate_arguments(_th_fields UNIX_COMMAND "${_th}")
+list(GET _th_fields 4 _source)
+if(NOT _source STREQUAL "kiosk @PROJECT_VERSION@")
+  message(FATAL_ERROR "kiosk/kiosk.1 says '${_th}', but the kiosk is @PROJECT_VERSION@: "
+    "update its .TH line (and what changed in the page).")
+endif()
+]=] _kiosk_version_checks @ONLY)
+file(APPEND "${CPACK_PROJECT_CONFIG_FILE}" "${_kiosk_version_checks}")
 
 include(CPack)
