@@ -308,7 +308,7 @@ boot=$pi/boot/firmware
 cmdline=$(cat "$boot/cmdline.txt")
 [ "$(wc -l <"$boot/cmdline.txt")" = 1 ] || fail "cmdline.txt is no longer one line: $cmdline"
 for p in consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0 \
-    console=tty1 root=PARTUUID=4e639091-02 rootwait; do
+    usbcore.autosuspend=-1 console=tty1 root=PARTUUID=4e639091-02 rootwait; do
     [ "$(tr ' ' '\n' <"$boot/cmdline.txt" | grep -cxF "$p")" = 1 ] ||
         fail "cmdline.txt should hold '$p' exactly once: $cmdline"
 done

@@ -216,11 +216,13 @@ cat >"$root/etc/default/raspi-firmware" <<'EOF'
 ROOTPART=LABEL=RASPIROOT
 CONSOLES="tty1"
 EOF
-# The kiosk's screen: never blank the console, no boot text, no cursor, no logo
-# (deploy/pi/install.sh checks for the same settings in cmdline.txt). With --read-only the root
+# The kiosk's screen: never blank the console, no boot text, no cursor, no logo, and no USB
+# autosuspend for the touch panel (deploy/pi/install.sh checks for the same settings in
+# cmdline.txt and says why). With --read-only the root
 # is mounted read-only ("ro" after the hook's "rw": the last one counts) under overlayroot's
 # RAM overlay; with "rw" overlayroot would leave the SD card's root mounted writable beneath.
 extra_cmdline="consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0"
+extra_cmdline+=" usbcore.autosuspend=-1"
 [ "$read_only" = 0 ] || extra_cmdline+=" ro overlayroot=tmpfs"
 echo "$extra_cmdline" >"$root/etc/default/raspi-extra-cmdline"
 # The hook adds cma=64M, which the Pi 3 and Zero 2 W need for the display; on a Pi 4, 400 or

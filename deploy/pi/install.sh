@@ -14,8 +14,9 @@
 #      go beside the config in that folder;
 #   3. points kiosk.service at that file (a drop-in in /etc/systemd/system/kiosk.service.d/);
 #   4. enables kiosk.service and disables the login prompt on tty1 (getty@tty1);
-#   5. cmdline.txt: consoleblank=0 (the console never blanks the screen) and quiet boot
-#      (quiet loglevel=3 logo.nologo vt.global_cursor_default=0);
+#   5. cmdline.txt: consoleblank=0 (the console never blanks the screen), quiet boot
+#      (quiet loglevel=3 logo.nologo vt.global_cursor_default=0) and usbcore.autosuspend=-1
+#      (the touch panel never dozes off);
 #   6. config.txt: disable_splash=1 and dtoverlay=vc4-kms-v3d (the KMS driver SDL draws with);
 #   7. with --read-only: an overlay over the root file system (raspi-config's overlay file
 #      system), so power cuts cannot corrupt the SD card.
@@ -267,8 +268,14 @@ step_cmdline() {
     [ -z "$rest" ] || say "warning: $file has more than one line; the firmware reads only the first"
     new=$line
     # consoleblank=0: the kernel never blanks the screen after 10 minutes without keys.
+    # usbcore.autosuspend=-1: no USB device is put to sleep when idle. A dozing touch panel
+    # must be woken by the touch itself, and some never wake: QEMU's tablet on an emulated arm64
+    # board (udev's hwdb turns autosuspend on for it) sent nothing more until its power/control
+    # was set to "on". A release lost that way leaves a finger "down", under which no visit
+    # times out (tests/appliance/README.md). A kiosk runs on mains power.
     # quiet loglevel=3: only errors on the console. logo.nologo: no raspberries. No cursor.
-    for param in consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0; do
+    for param in consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0 \
+        usbcore.autosuspend=-1; do
         new=$(with_param "$new" "$param")
     done
     if [ "$read_only" = 1 ] && [ -n "$root" ]; then

@@ -131,7 +131,8 @@ class Machine:
         self.boot = os.path.join(self.dir, "boot.img")
         if not disk:
             subprocess.run(["qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b",
-                            os.path.join(args.system, "root.img"), self.disk], check=True)
+                            os.path.abspath(os.path.join(args.system, "root.img")), self.disk],
+                           check=True)
             shutil.copy(os.path.join(args.system, boot), self.boot)
         self.proc = None
         self.shots = 0
@@ -250,13 +251,65 @@ class Machine:
         return int(self.sh("systemctl show -p MainPID --value kiosk").strip() or 0)
 
 
-def boot_and_first_frame(m, content, what="power-on"):
+class Arm64Machine(Machine):
+    """The project's own SD-card image (deploy/image/build-image.sh) under
+    qemu-system-aarch64 -M virt: the same kernel, initramfs, root and kiosk as on a Pi, with a
+    virtio disk, virtio-gpu and QEMU's USB tablet. It has no guest agent (the image is tested as
+    it ships): only the screen is looked at."""
+
+    def __init__(self, args, image, size):
+        self.args, self.name, self.size = args, "arm64", size
+        self.dir = os.path.join(args.work, "arm64")
+        os.makedirs(self.dir, exist_ok=True)
+        self.disk = os.path.join(self.dir, "sd-card.img")
+        subprocess.run(["cp", "--sparse=always", image, self.disk], check=True)
+        with open(self.disk, "rb") as f:
+            mbr = f.read(512)
+        # The first partition of the MBR: the FAT boot partition staff edit.
+        start = int.from_bytes(mbr[446 + 8:446 + 12], "little")
+        self.boot = "%s@@%d" % (self.disk, start * 512)
+        self.proc = None
+        self.shots = 0
+        env = dict(os.environ, MTOOLS_SKIP_CHECK="1")
+        names = subprocess.run(["mdir", "-b", "-i", self.boot, "::/"], check=True, env=env,
+                               capture_output=True, text=True).stdout.split()
+        for name in names:
+            base = name.rsplit("/", 1)[-1]
+            for kind in ("vmlinuz", "initrd.img"):
+                if base.startswith(kind + "-"):
+                    subprocess.run(["mcopy", "-o", "-i", self.boot, "::" + base,
+                                    os.path.join(self.dir, kind)], check=True, env=env)
+
+    def start(self):
+        if os.path.exists(os.path.join(self.dir, "qmp.sock")):
+            os.unlink(os.path.join(self.dir, "qmp.sock"))
+        cmdline = self.boot_file("cmdline.txt").splitlines()[0].strip() + " console=ttyAMA0"
+        w, h = self.size
+        cmd = ["qemu-system-aarch64", "-M", "virt", "-cpu", "cortex-a72", "-accel", "tcg",
+               "-m", "1024", "-smp", "2",
+               "-kernel", os.path.join(self.dir, "vmlinuz"),
+               "-initrd", os.path.join(self.dir, "initrd.img"), "-append", cmdline,
+               "-drive", "file=%s,if=virtio,format=raw" % self.disk,
+               "-device", "virtio-gpu-pci,xres=%d,yres=%d" % (w, h),
+               "-device", "qemu-xhci", "-device", "usb-tablet",
+               "-qmp", "unix:%s/qmp.sock,server=on,wait=off" % self.dir,
+               "-display", "none", "-serial", "file:%s/serial.log" % self.dir, "-no-reboot"]
+        self.qemu_log = open(os.path.join(self.dir, "qemu.log"), "a")
+        t0 = time.monotonic()
+        self.proc = subprocess.Popen(cmd, stdout=self.qemu_log, stderr=subprocess.STDOUT)
+        self.qmp = QMP(os.path.join(self.dir, "qmp.sock"))
+        self.qmp.connect(wait=30)
+        return t0
+
+
+def boot_and_first_frame(m, content, what="power-on", wait=240):
     t0 = m.start()
-    matched, _, d = m.wait_screen(content.png("welcome"), 240, "first-frame")
+    matched, _, d = m.wait_screen(content.png("welcome"), wait, "first-frame", every=1.0)
     took = time.monotonic() - t0
     check(matched, "%s: the welcome screen comes up after %s (%.1f s)" % (m.name, what, took),
           "%d pixels differ" % d)
-    m.agent.sync(120)
+    if m.agent:
+        m.agent.sync(120)
     return took
 
 
@@ -423,6 +476,12 @@ def scenario_display(args, name, gpu, size, full):
             pid, allowed, cursor = privacy_start(m)
             visit(m, c)
             privacy_check(m, c, pid, allowed, cursor)
+            # install.sh's usbcore.autosuspend=-1: after the idle minute the tablet is awake.
+            power = m.sh("cat /sys/module/usbcore/parameters/autosuspend; for d in "
+                         "/sys/bus/usb/devices/*; do [ -e $d/product ] && grep -q Tablet "
+                         "$d/product && cat $d/power/runtime_status; done", check=False).split()
+            check(power == ["-1", "active"], "%s: the USB tablet is never put to sleep when "
+                  "idle (usbcore.autosuspend=-1)" % name, " ".join(power))
         else:
             visit(m, c)
         healthy(m, "after the visits")
@@ -560,17 +619,20 @@ def scenario_read_only(args):
 
 
 def boot_times(m):
-    out = m.sh("systemctl show -p ExecMainStartTimestampMonotonic -p ActiveEnterTimestampMonotonic"
-               " kiosk; systemd-analyze critical-chain kiosk.service | sed -n 5,6p", check=False)
-    start = int(re.search(r"ExecMainStartTimestampMonotonic=(\d+)", out).group(1)) / 1e6
-    ready = int(re.search(r"ActiveEnterTimestampMonotonic=(\d+)", out).group(1)) / 1e6
-    after = re.search(r"─(\S+) @", out)
-    return start, ready, after.group(1) if after else "?"
+    """Seconds after the kernel started: the kiosk started, its READY, and basic.target (what
+    services wait for by default) in the same boot, which is steadier to compare than boots."""
+    out = m.sh("systemctl show -p ExecMainStartTimestampMonotonic -p "
+               "ActiveEnterTimestampMonotonic kiosk; systemctl show -p "
+               "ActiveEnterTimestampMonotonic basic.target | sed s/^/basic/", check=False)
+    start = int(re.search(r"^ExecMainStartTimestampMonotonic=(\d+)", out, re.M).group(1)) / 1e6
+    ready = int(re.search(r"^ActiveEnterTimestampMonotonic=(\d+)", out, re.M).group(1)) / 1e6
+    basic = int(re.search(r"^basicActiveEnterTimestampMonotonic=(\d+)", out, re.M).group(1))
+    return start, ready, basic / 1e6
 
 
 def scenario_boot_order(args):
     """Boots as shipped and with the unit's earlier ordering (after basic.target, as services
-    start by default), alternately, twice each, and prints the figures."""
+    start by default), alternately, three times each, and prints the figures."""
     size = (1280, 800)
     c = Content(args, args.work, size, test_config(args.config), "content")
     m = Machine(args, "boot-order", "virtio-vga", size)
@@ -578,14 +640,18 @@ def scenario_boot_order(args):
     dropin = "/etc/systemd/system/kiosk.service.d/90-default-order.conf"
     results = {"as shipped": [], "after basic.target": []}
     try:
-        for round_ in range(4):
+        # A first boot does one-off work (machine id, random seed): not counted.
+        boot_and_first_frame(m, c, "a first power-on")
+        m.sh("sync")
+        m.stop()
+        for round_ in range(6):
             variant = "as shipped" if round_ % 2 == 0 else "after basic.target"
             frame = boot_and_first_frame(m, c, "power-on (%s)" % variant)
-            start, ready, after = boot_times(m)
-            results[variant].append((frame, start, ready, after))
-            figure("boot-order: %s: kiosk started %.1f s after the kernel (after %s), READY "
-                   "%.1f s, first correct frame %.1f s after power-on" %
-                   (variant, start, after, ready, frame))
+            start, ready, basic = boot_times(m)
+            results[variant].append((frame, start, ready, basic))
+            figure("boot-order: %s: kiosk started %.1f s after the kernel (basic.target %.1f s), "
+                   "READY %.1f s, first correct frame %.1f s after power-on" %
+                   (variant, start, basic, ready, frame))
             if variant == "as shipped":
                 m.agent.write_file(dropin, b"[Unit]\nDefaultDependencies=yes\n"
                                    b"After=systemd-user-sessions.service\n")
@@ -594,8 +660,10 @@ def scenario_boot_order(args):
             m.sh("sync")
             m.stop()
         for variant, rows in results.items():
-            figure("boot-order: %s: kiosk started at %s s, READY at %s s, first frame at %s s" %
+            figure("boot-order: %s: kiosk started at %s s (basic.target at %s s), READY at %s s, "
+                   "first frame at %s s" %
                    (variant, " / ".join("%.1f" % r[1] for r in rows),
+                    " / ".join("%.1f" % r[3] for r in rows),
                     " / ".join("%.1f" % r[2] for r in rows),
                     " / ".join("%.1f" % r[0] for r in rows)))
     finally:
