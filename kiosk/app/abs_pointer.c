@@ -2,7 +2,6 @@
 
 #include "abs_pointer.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,7 +9,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "input_devices.h"
 #include "log.h"
 
 void abs_device_init(struct abs_device *d, int fd, struct abs_axis x, struct abs_axis y)
@@ -152,23 +150,20 @@ static bool held(const struct abs_pointers *p, const char *path)
     return false;
 }
 
+static bool take_new(const char *path, void *data)
+{
+    struct abs_pointers *p = data;
+    if (!held(p, path)) {
+        take(p, path);
+    }
+    return p->n < ABS_POINTER_DEVICES;
+}
+
 int abs_pointers_rescan(struct abs_pointers *p)
 {
-    DIR *d = opendir(p->dir);
-    if (!d) {
-        return p->n;
+    if (p->n < ABS_POINTER_DEVICES) {
+        input_devices_each(p->dir, take_new, p);
     }
-    struct dirent *e;
-    while ((e = readdir(d)) && p->n < ABS_POINTER_DEVICES) {
-        if (strncmp(e->d_name, "event", 5) == 0) {
-            char path[64];
-            snprintf(path, sizeof(path), "%.40s/%.20s", p->dir, e->d_name);
-            if (!held(p, path)) {
-                take(p, path);
-            }
-        }
-    }
-    closedir(d);
     return p->n;
 }
 

@@ -12,6 +12,7 @@
 #include <linux/input.h>
 #include <stdbool.h>
 
+#include "input_devices.h"
 #include "session.h"
 
 #define ABS_POINTER_DEVICES 8
@@ -23,7 +24,7 @@ struct abs_axis {
 /* One device's state, assembled from its events until each SYN_REPORT. */
 struct abs_device {
     int fd; /* -1 for a device fed by hand (the tests) */
-    char path[64];
+    char path[INPUT_DEVICE_PATH];
     struct abs_axis x, y;
     int raw_x, raw_y; /* the position reported so far */
     bool down;        /* pressed as of the last report delivered */

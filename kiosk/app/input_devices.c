@@ -15,6 +15,25 @@
 
 #include "log.h"
 
+bool input_devices_each(const char *dir, bool (*each)(const char *path, void *data), void *data)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return false;
+    }
+    struct dirent *e;
+    bool go_on = true;
+    while (go_on && (e = readdir(d))) {
+        if (strncmp(e->d_name, "event", 5) == 0) {
+            char path[INPUT_DEVICE_PATH];
+            snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+            go_on = each(path, data);
+        }
+    }
+    closedir(d);
+    return true;
+}
+
 bool input_caps_has(const unsigned long *bits, unsigned n)
 {
     return (bits[n / INPUT_BITS_LONG] >> (n % INPUT_BITS_LONG)) & 1UL;
@@ -68,27 +87,30 @@ enum input_kind input_kind_of(const struct input_caps *c)
     return INPUT_KIND_OTHER;
 }
 
+struct undescribed {
+    const char *udev_db;
+    int missing;
+};
+
+static bool count_undescribed(const char *path, void *data)
+{
+    struct undescribed *u = data;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISCHR(st.st_mode)) {
+        char entry[INPUT_DEVICE_PATH];
+        snprintf(entry, sizeof(entry), "%s/c%u:%u", u->udev_db, major(st.st_rdev),
+                 minor(st.st_rdev));
+        u->missing += access(entry, F_OK) != 0;
+    }
+    return true;
+}
+
 /* How many input devices in `dir` have no entry in udev's database yet. */
 static int undescribed(const char *dir, const char *udev_db)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
-        return 0;
-    }
-    int missing = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        char path[512];
-        struct stat st;
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        if (strncmp(e->d_name, "event", 5) != 0 || stat(path, &st) != 0 || !S_ISCHR(st.st_mode)) {
-            continue;
-        }
-        snprintf(path, sizeof(path), "%s/c%u:%u", udev_db, major(st.st_rdev), minor(st.st_rdev));
-        missing += access(path, F_OK) != 0;
-    }
-    closedir(d);
-    return missing;
+    struct undescribed u = {udev_db, 0};
+    input_devices_each(dir, count_undescribed, &u);
+    return u.missing;
 }
 
 int input_devices_wait_for_udev(const char *dir, const char *udev_db, int max_ms)
@@ -121,40 +143,41 @@ static const char *reader_of(enum input_kind kind)
     }
 }
 
+struct report {
+    int found, seen, denied;
+};
+
+static bool report_device(const char *path, void *data)
+{
+    struct report *r = data;
+    r->seen++;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        r->denied += errno == EACCES || errno == EPERM;
+        return true;
+    }
+    struct input_caps caps;
+    const char *reader = input_caps_read(fd, &caps) ? reader_of(input_kind_of(&caps)) : NULL;
+    if (reader) {
+        char name[128] = "";
+        if (ioctl(fd, EVIOCGNAME(sizeof(name) - 1), name) < 0) {
+            name[0] = '\0';
+        }
+        log_info("input: %s \"%s\": %s", path, name, reader);
+        r->found++;
+    }
+    close(fd);
+    return true;
+}
+
 int input_devices_report(const char *dir, char *why, size_t why_size)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
+    struct report r = {0, 0, 0};
+    if (!input_devices_each(dir, report_device, &r)) {
         snprintf(why, why_size, "%s cannot be read (%s)", dir, strerror(errno));
         return 0;
     }
-    int found = 0, seen = 0, denied = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strncmp(e->d_name, "event", 5) != 0) {
-            continue;
-        }
-        seen++;
-        char path[512];
-        snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) {
-            denied += errno == EACCES || errno == EPERM;
-            continue;
-        }
-        struct input_caps caps;
-        const char *reader = input_caps_read(fd, &caps) ? reader_of(input_kind_of(&caps)) : NULL;
-        if (reader) {
-            char name[128] = "";
-            if (ioctl(fd, EVIOCGNAME(sizeof(name) - 1), name) < 0) {
-                name[0] = '\0';
-            }
-            log_info("input: %s \"%s\": %s", path, name, reader);
-            found++;
-        }
-        close(fd);
-    }
-    closedir(d);
+    int found = r.found, seen = r.seen, denied = r.denied;
     if (found == 0) {
         if (denied > 0) {
             snprintf(why, why_size, "%d input device%s in %s may not be read: add the kiosk's "

@@ -31,6 +31,12 @@ enum input_kind {
                           * it itself */
 };
 
+#define INPUT_DEVICE_PATH 512 /* room for a device's path: DIR/eventN */
+
+/* Calls `each` with the path of every event device (eventN) in `dir`, in the directory's order,
+ * until it returns false. False when `dir` cannot be read (errno says why). */
+bool input_devices_each(const char *dir, bool (*each)(const char *path, void *data), void *data);
+
 /* Whether bit `n` is set in a capability bit field. */
 bool input_caps_has(const unsigned long *bits, unsigned n);
 /* Reads the capabilities of the open device `fd`; false when it is not an input device. */

@@ -2,7 +2,6 @@
 
 #include "input_wait.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -11,6 +10,8 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <unistd.h>
+
+#include "input_devices.h"
 
 /* Signal handlers cannot be given data: the one waiter's pipe, and what ran before. */
 static int signal_pipe = -1;
@@ -41,26 +42,20 @@ static void close_devices(struct input_wait *w)
     w->n_devices = 0;
 }
 
+static bool open_device(const char *path, void *data)
+{
+    struct input_wait *w = data;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0) {
+        w->devices[w->n_devices++] = fd;
+    }
+    return w->n_devices < INPUT_WAIT_DEVICES;
+}
+
 static void open_devices(struct input_wait *w)
 {
     close_devices(w);
-    DIR *d = opendir(w->dir);
-    if (!d) {
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d)) && w->n_devices < INPUT_WAIT_DEVICES) {
-        if (strncmp(e->d_name, "event", 5) != 0) {
-            continue;
-        }
-        char path[512];
-        snprintf(path, sizeof(path), "%s/%s", w->dir, e->d_name);
-        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd >= 0) {
-            w->devices[w->n_devices++] = fd;
-        }
-    }
-    closedir(d);
+    input_devices_each(w->dir, open_device, w);
 }
 
 bool input_wait_open(struct input_wait *w, const char *dir)
