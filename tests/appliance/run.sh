@@ -35,19 +35,9 @@ t0=$(date +%s)
 log() { printf '\n=== [%4ss] %s\n' "$(($(date +%s) - t0))" "$*"; }
 
 log "Tools"
-deploy/setup-dev.sh --test
-tools=(qemu-system-x86 qemu-utils debootstrap mtools dosfstools e2fsprogs python3 imagemagick
-       dpkg-dev)
+tools=(qemu-system-x86 qemu-utils debootstrap mtools dosfstools e2fsprogs python3 dpkg-dev)
 [ -z "$arm64_image" ] || tools+=(qemu-system-arm)
-missing=()
-for p in "${tools[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+deploy/setup-dev.sh --test "${tools[@]}"
 
 log "Host build: the expected screens and where the buttons are"
 cmake -S . -B "$out/host" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -2,7 +2,6 @@
 guest agent (running a command in the guest, reading a file). Standard library only."""
 import base64
 import json
-import os
 import socket
 import time
 
