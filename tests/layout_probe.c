@@ -8,7 +8,7 @@
 #include "app.h"
 #include "config_locate.h"
 #include "config_reader.h"
-#include "view.h"
+#include "view_rig.h"
 
 /* In enum session_action order. */
 static const char *const action_names[] = {
@@ -32,31 +32,31 @@ int main(int argc, char **argv)
     }
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 16, 16, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
-    struct view v;
-    if (!view_init(&v, c, sdl, w, h)) {
+    struct view_rig v;
+    if (!view_rig_init(&v, c, sdl, w, h)) {
         return 1;
     }
     if (strcmp(argv[3], "cover") == 0) {
-        session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
+        session_preview(&v.live.session, SCREEN_COVER, CONTENT_NONE, false);
     } else if (strcmp(argv[3], "countdown") == 0) {
-        session_preview(&v.session, SCREEN_PAGE, c->menu, true);
+        session_preview(&v.live.session, SCREEN_PAGE, c->menu, true);
     } else if (strcmp(argv[3], "welcome") != 0) {
         int page = content_find_page(c, argv[3]);
         if (page == CONTENT_NONE) {
             fprintf(stderr, "no page %s\n", argv[3]);
             return 1;
         }
-        session_preview(&v.session, SCREEN_PAGE, page, false);
+        session_preview(&v.live.session, SCREEN_PAGE, page, false);
     }
-    view_update(&v);
-    for (size_t i = 0; i < v.layout.n_hits; i++) {
-        const struct layout_hit *hit = &v.layout.hits[i];
-        int t = hit->hit.action == ACTION_NEXT ? session_next_page(&v.session) : hit->hit.target;
+    live_layout(&v.live);
+    for (size_t i = 0; i < v.live.layout.n_hits; i++) {
+        const struct layout_hit *hit = &v.live.layout.hits[i];
+        int t = hit->hit.action == ACTION_NEXT ? session_next_page(&v.live.session) : hit->hit.target;
         const char *target = t >= 0 ? c->pages[t].id : "-";
         printf("%s %s %d %d\n", action_names[hit->hit.action], target,
                hit->rect.x + hit->rect.w / 2, hit->rect.y + hit->rect.h / 2);
     }
-    view_finish(&v);
+    view_rig_finish(&v);
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(surface);
     content_destroy(c);

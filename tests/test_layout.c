@@ -10,7 +10,7 @@
 #include "check.h"
 #include "config_locate.h"
 #include "config_reader.h"
-#include "view.h"
+#include "view_rig.h"
 
 static const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
 
@@ -28,11 +28,11 @@ static void report(const char *cfg, int w, int h, const char *screen, const char
     }
 }
 
-static void check_screen(struct view *v, const char *cfg, const char *screen)
+static void check_screen(struct view_rig *v, const char *cfg, const char *screen)
 {
-    view_update(v);
-    const struct layout *l = &v->layout;
-    int w = v->width, h = v->height;
+    live_layout(&v->live);
+    const struct layout *l = &v->live.layout;
+    int w = v->live.width, h = v->live.height;
     int min_touch = layout_min_touch(w, h);
     char msg[512];
     bool ok = true;
@@ -94,39 +94,39 @@ static void check_screen(struct view *v, const char *cfg, const char *screen)
 }
 
 /* Staff mode's screens, as staff see them with a long report and a wrong PIN typed. */
-static void check_staff_screens(struct view *v, const char *path)
+static void check_staff_screens(struct view_rig *v, const char *path)
 {
-    session_preview(&v->session, SCREEN_STAFF_PIN, CONTENT_NONE, false);
-    strcpy(v->session.staff.entered, "12");
-    v->session.staff.wrong = true;
+    session_preview(&v->live.session, SCREEN_STAFF_PIN, CONTENT_NONE, false);
+    strcpy(v->live.session.staff.entered, "12");
+    v->live.session.staff.wrong = true;
     check_screen(v, path, "staff PIN pad");
-    session_preview(&v->session, SCREEN_STAFF, CONTENT_NONE, false);
-    v->session.staff_report =
+    session_preview(&v->live.session, SCREEN_STAFF, CONTENT_NONE, false);
+    v->live.session.staff_report =
         "Version 0.1.0\nConfig: /boot/firmware/kiosk/kiosk.cfg\nOK: 35 pages in 8 topics, 5 "
         "warnings\nLast reload at 14:02: *2 errors*, still showing the content from 09:15\n"
         "- kiosk.cfg:12: pages.[3].title: is the number 4; write text in double quotes\n"
         "- kiosk.cfg:40: opening_hours[1]: \"Mon-Fri 9-5\": the opening time is not a time";
     check_screen(v, path, "staff menu");
-    v->session.staff_report = NULL;
-    session_preview(&v->session, SCREEN_STAFF_TOUCH, CONTENT_NONE, false);
-    v->session.staff.touch_seen = true;
-    v->session.staff.touches = 12;
-    v->session.staff.touch_x = v->width - 1;
-    v->session.staff.touch_y = v->height / 2;
+    v->live.session.staff_report = NULL;
+    session_preview(&v->live.session, SCREEN_STAFF_TOUCH, CONTENT_NONE, false);
+    v->live.session.staff.touch_seen = true;
+    v->live.session.staff.touches = 12;
+    v->live.session.staff.touch_x = v->live.width - 1;
+    v->live.session.staff.touch_y = v->live.height / 2;
     check_screen(v, path, "touch test");
-    session_preview(&v->session, SCREEN_STAFF_CLEAN, CONTENT_NONE, false);
+    session_preview(&v->live.session, SCREEN_STAFF_CLEAN, CONTENT_NONE, false);
     check_screen(v, path, "clean screen");
-    session_preview(&v->session, SCREEN_ASLEEP, CONTENT_NONE, false);
+    session_preview(&v->live.session, SCREEN_ASLEEP, CONTENT_NONE, false);
     check_screen(v, path, "asleep");
-    CHECK(v->layout.n_items == 0 && v->layout.background.r == 0);
+    CHECK(v->live.layout.n_items == 0 && v->live.layout.background.r == 0);
 }
 
-static void preview(struct view *v, enum session_screen screen, int page, bool countdown,
+static void preview(struct view_rig *v, enum session_screen screen, int page, bool countdown,
                     int lang, int scale)
 {
-    session_preview(&v->session, screen, page, countdown);
-    v->session.visit.lang = lang;
-    v->session.visit.text_scale = scale;
+    session_preview(&v->live.session, screen, page, countdown);
+    v->live.session.visit.lang = lang;
+    v->live.session.visit.text_scale = scale;
 }
 
 static const struct layout_hit *find_hit(const struct layout *l, enum session_action a, int target)
@@ -141,25 +141,25 @@ static const struct layout_hit *find_hit(const struct layout *l, enum session_ac
 
 /* A right-to-left language mirrors the screen: Next on the left, Back on the right, the menu's
  * buttons in mirrored places. Quick exit and "A+" stay at the top right in every language. */
-static void check_mirrored(struct view *v, int rtl_lang)
+static void check_mirrored(struct view_rig *v, int rtl_lang)
 {
-    const struct content *c = v->content;
+    const struct content *c = v->live.content;
     int page = c->topics[0].first_page + (c->topics[0].n_pages > 1 ? 1 : 0);
     struct rect ltr[4], rtl[4];
     static const enum session_action actions[] = {ACTION_NEXT, ACTION_BACK, ACTION_QUICK_EXIT,
                                                   ACTION_TEXT_SIZE};
     for (int pass = 0; pass < 2; pass++) {
         preview(v, SCREEN_PAGE, page, false, pass ? rtl_lang : 0, 0);
-        v->session.visit.depth = 1; /* so Back shows */
-        v->session.visit.history[0] = c->menu;
-        view_update(v);
+        v->live.session.visit.depth = 1; /* so Back shows */
+        v->live.session.visit.history[0] = c->menu;
+        live_layout(&v->live);
         for (int i = 0; i < 4; i++) {
-            const struct layout_hit *h = find_hit(&v->layout, actions[i], CONTENT_NONE);
+            const struct layout_hit *h = find_hit(&v->live.layout, actions[i], CONTENT_NONE);
             CHECK(h != NULL);
             (pass ? rtl : ltr)[i] = h ? h->rect : (struct rect){0, 0, 0, 0};
         }
     }
-    int w = v->width;
+    int w = v->live.width;
     CHECK(ltr[0].x + ltr[0].w > w / 2 && rtl[0].x + rtl[0].w < w / 2); /* Next: right, then left */
     CHECK(ltr[1].x < w / 2 && rtl[1].x > w / 2);                       /* Back: left, then right */
     CHECK(rtl[0].x == w - (ltr[0].x + ltr[0].w) || rtl[0].x == ltr[1].x);
@@ -169,15 +169,15 @@ static void check_mirrored(struct view *v, int rtl_lang)
     int checked = 0;
     for (int pass = 0; pass < 2; pass++) {
         preview(v, SCREEN_PAGE, c->menu, false, pass ? rtl_lang : 0, 0);
-        view_update(v);
+        live_layout(&v->live);
         for (int t = 0; t < c->n_topics && pass == 1; t++) {
             preview(v, SCREEN_PAGE, c->menu, false, 0, 0);
-            view_update(v);
-            const struct layout_hit *a = find_hit(&v->layout, ACTION_GOTO, c->topics[t].first_page);
+            live_layout(&v->live);
+            const struct layout_hit *a = find_hit(&v->live.layout, ACTION_GOTO, c->topics[t].first_page);
             struct rect ra = a ? a->rect : (struct rect){0, 0, 0, 0};
             preview(v, SCREEN_PAGE, c->menu, false, rtl_lang, 0);
-            view_update(v);
-            const struct layout_hit *b = find_hit(&v->layout, ACTION_GOTO, c->topics[t].first_page);
+            live_layout(&v->live);
+            const struct layout_hit *b = find_hit(&v->live.layout, ACTION_GOTO, c->topics[t].first_page);
             CHECK(a && b);
             if (a && b) {
                 CHECK_INT(b->rect.x, w - ra.x - ra.w);
@@ -206,8 +206,8 @@ static void check_config(const char *path)
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 16, 16, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
     for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
-        struct view v;
-        if (!view_init(&v, c, sdl, sizes[s][0], sizes[s][1])) {
+        struct view_rig v;
+        if (!view_rig_init(&v, c, sdl, sizes[s][0], sizes[s][1])) {
             CHECK(!"fonts open");
             continue;
         }
@@ -240,7 +240,7 @@ static void check_config(const char *path)
                 check_mirrored(&v, lang);
             }
         }
-        view_finish(&v);
+        view_rig_finish(&v);
     }
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(surface);

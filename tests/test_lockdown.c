@@ -1,7 +1,7 @@
 /* Lockdown at the SDL-event level: what Xvfb cannot make (several fingers at once, pinch and
  * $1 gestures, app and window events, keys with every modifier) goes down the same path as in
- * run.c's handle(): input_ends_kiosk, input_translate, display_map_point, view_pointer, and
- * session_tick with a fake clock. Nothing may end the kiosk, the screen must stay one of the
+ * the live kiosk: live_events_handle (the kiosk's way out, translation, rotation, the layout's
+ * buttons), then a step of the live loop with a fake clock. Nothing may end the kiosk, the screen must stay one of the
  * visitor's (welcome, a page, the cover), a second finger must do nothing, and a plain tap
  * must still work afterwards.
  * Usage: test_lockdown CONFIG (a config without staff_pin: tests/data/e2e.cfg) */
@@ -14,36 +14,38 @@
 #include "config_reader.h"
 #include "display.h"
 #include "input.h"
-#include "view.h"
+#include "live_events.h"
+#include "view_rig.h"
 
 #define W 1280
 #define H 800
 
 struct rig {
     struct content *content;
-    struct view view;
-    struct input input;
+    struct view_rig vr;
+    struct live_events events;
     uint64_t now;
     int quits;
     int strays; /* events that left the visitor's screens */
 };
 
-/* What run.c's handle() does with one event, then the loop's tick. */
+/* One wake-up of the live loop at the rig's clock (the test config has no opening hours). */
+static void step(struct rig *r)
+{
+    struct live_clock clock = {r->now, 0, 0};
+    live_step(&r->vr.live, &clock);
+}
+
+/* What the live kiosk does with one event, then the loop's step. */
 static void feed(struct rig *r, const SDL_Event *e)
 {
-    if (input_ends_kiosk(e, false)) {
+    if (live_events_handle(&r->events, &r->vr.live, e, r->now) == LIVE_EVENT_QUIT) {
         r->quits++;
         return;
     }
-    struct pointer_event p;
-    if (input_translate(&r->input, e, W, H, 1.0f, 1.0f, &p)) {
-        int x, y;
-        display_map_point(&r->content->display, W, H, p.x, p.y, &x, &y);
-        view_pointer(&r->view, p.kind, x, y, r->now);
-    }
     r->now += 3;
-    session_tick(&r->view.session, r->now);
-    enum session_screen s = r->view.session.screen;
+    step(r);
+    enum session_screen s = r->vr.live.session.screen;
     if (s != SCREEN_WELCOME && s != SCREEN_PAGE && s != SCREEN_COVER) {
         r->strays++;
     }
@@ -134,9 +136,9 @@ static void multigesture(struct rig *r, float rotation, float pinch, Uint16 fing
  * 0..1 finger coordinates. */
 static bool centre(struct rig *r, enum session_action action, int target, float *x, float *y)
 {
-    view_update(&r->view);
-    for (size_t i = 0; i < r->view.layout.n_hits; i++) {
-        const struct layout_hit *h = &r->view.layout.hits[i];
+    live_layout(&r->vr.live);
+    for (size_t i = 0; i < r->vr.live.layout.n_hits; i++) {
+        const struct layout_hit *h = &r->vr.live.layout.hits[i];
         if (h->hit.action == action && (target == CONTENT_NONE || h->hit.target == target)) {
             *x = ((float)h->rect.x + (float)h->rect.w / 2.0f + 0.5f) / (float)W;
             *y = ((float)h->rect.y + (float)h->rect.h / 2.0f + 0.5f) / (float)H;
@@ -168,9 +170,9 @@ static bool tap_button(struct rig *r, enum session_action action, int target)
 static void walk_away(struct rig *r)
 {
     r->now += 3600u * 1000u;
-    session_tick(&r->view.session, r->now);
+    step(r);
     r->now += 3600u * 1000u;
-    session_tick(&r->view.session, r->now);
+    step(r);
 }
 
 /* From the welcome screen: the menu, then the first topic's first page. */
@@ -179,8 +181,8 @@ static int open_first_topic(struct rig *r)
     tap_at(r, 0.5f, 0.5f);
     int first = r->content->topics[0].first_page;
     CHECK(tap_button(r, ACTION_GOTO, first));
-    CHECK_INT(r->view.session.screen, SCREEN_PAGE);
-    CHECK_INT(r->view.session.visit.page, first);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_PAGE);
+    CHECK_INT(r->vr.live.session.visit.page, first);
     return first;
 }
 
@@ -200,10 +202,10 @@ static void test_more_fingers(struct rig *r)
         finger(r, SDL_FINGERMOTION, 3, 0.9f - (float)i * 0.04f, 0.5f);
     }
     finger(r, SDL_FINGERUP, 3, 0.1f, 0.5f);
-    CHECK_INT(r->view.session.screen, SCREEN_PAGE);
-    CHECK_INT(r->view.session.visit.page, first);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_PAGE);
+    CHECK_INT(r->vr.live.session.visit.page, first);
     finger(r, SDL_FINGERUP, 1, 0.5f, 0.5f);
-    CHECK_INT(r->view.session.visit.page, first);
+    CHECK_INT(r->vr.live.session.visit.page, first);
     /* Five fingers pinch and turn, lifting in another order; gestures come in between. */
     for (SDL_FingerID f = 10; f < 15; f++) {
         finger(r, SDL_FINGERDOWN, f, 0.3f + 0.1f * (float)(f - 10), 0.5f);
@@ -219,9 +221,9 @@ static void test_more_fingers(struct rig *r)
     for (SDL_FingerID f = 14; f >= 10; f--) {
         finger(r, SDL_FINGERUP, f, 0.5f, 0.2f);
     }
-    CHECK_INT(r->view.session.screen, SCREEN_PAGE);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_PAGE);
     /* The first finger of those was a drag up the page: it may scroll, never leave the page. */
-    CHECK_INT(r->view.session.visit.page, first);
+    CHECK_INT(r->vr.live.session.visit.page, first);
     /* A mouse held down makes every finger a second one, and the other way round. */
     mouse_button(r, SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, 640, 400);
     finger(r, SDL_FINGERDOWN, 1, qx, qy);
@@ -231,7 +233,7 @@ static void test_more_fingers(struct rig *r)
     mouse_button(r, SDL_MOUSEBUTTONDOWN, SDL_BUTTON_LEFT, (int)(qx * W), (int)(qy * H));
     mouse_button(r, SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, (int)(qx * W), (int)(qy * H));
     finger(r, SDL_FINGERUP, 1, 0.5f, 0.5f);
-    CHECK_INT(r->view.session.screen, SCREEN_PAGE);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_PAGE);
     /* Right, middle and extra mouse buttons and the wheel press nothing, Quick exit included. */
     Uint8 buttons[] = {SDL_BUTTON_RIGHT, SDL_BUTTON_MIDDLE, SDL_BUTTON_X1, SDL_BUTTON_X2};
     for (size_t i = 0; i < sizeof(buttons); i++) {
@@ -243,15 +245,15 @@ static void test_more_fingers(struct rig *r)
     wheel.type = SDL_MOUSEWHEEL;
     wheel.wheel.y = -5;
     feed(r, &wheel);
-    CHECK_INT(r->view.session.screen, SCREEN_PAGE);
-    CHECK_INT(r->view.session.visit.page, first);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_PAGE);
+    CHECK_INT(r->vr.live.session.visit.page, first);
     /* Alone, a finger still works: Next, then Quick exit. */
     tap_at(r, nx, ny);
-    CHECK_INT(r->view.session.visit.page, r->content->pages[first].next);
+    CHECK_INT(r->vr.live.session.visit.page, r->content->pages[first].next);
     tap_at(r, qx, qy);
-    CHECK_INT(r->view.session.screen, SCREEN_COVER);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_COVER);
     walk_away(r);
-    CHECK_INT(r->view.session.screen, SCREEN_WELCOME);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_WELCOME);
 }
 
 /* Keys, with any modifier, held or not, do nothing at all; text input neither. */
@@ -279,8 +281,8 @@ static void test_keys(struct rig *r)
     text.type = SDL_TEXTEDITING;
     feed(r, &text);
     CHECK_INT(r->quits, 0);
-    CHECK_INT(r->view.session.screen, SCREEN_PAGE);
-    CHECK_INT(r->view.session.visit.page, first);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_PAGE);
+    CHECK_INT(r->vr.live.session.visit.page, first);
     walk_away(r);
 }
 
@@ -311,8 +313,8 @@ static void test_window_and_app_events(struct rig *r)
         plain(r, types[i]);
     }
     CHECK_INT(r->quits, 0);
-    CHECK_INT(r->view.session.screen, SCREEN_PAGE);
-    CHECK_INT(r->view.session.visit.page, first);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_PAGE);
+    CHECK_INT(r->vr.live.session.visit.page, first);
     /* The two ways out there are. */
     SDL_Event e;
     SDL_zero(e);
@@ -366,11 +368,11 @@ static void test_storm(struct rig *r)
             break;
         default:
             r->now += v % 20000u; /* a pause, up to 20 s: timers run out in between */
-            session_tick(&r->view.session, r->now);
+            step(r);
             break;
         }
         if (i % 500 == 0) {
-            view_draw(&r->view); /* drawing whatever screen it is must not fail either */
+            view_rig_draw(&r->vr); /* drawing whatever screen it is must not fail either */
         }
     }
     CHECK_INT(r->quits, 0);
@@ -380,12 +382,12 @@ static void test_storm(struct rig *r)
     }
     mouse_button(r, SDL_MOUSEBUTTONUP, SDL_BUTTON_LEFT, 10, 10);
     walk_away(r);
-    CHECK_INT(r->view.session.screen, SCREEN_WELCOME);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_WELCOME);
     int first = open_first_topic(r);
     float qx, qy;
     CHECK(centre(r, ACTION_QUICK_EXIT, CONTENT_NONE, &qx, &qy));
     tap_at(r, qx, qy);
-    CHECK_INT(r->view.session.screen, SCREEN_COVER);
+    CHECK_INT(r->vr.live.session.screen, SCREEN_COVER);
     (void)first;
 }
 
@@ -407,10 +409,13 @@ int main(int argc, char **argv)
     }
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
-    if (!sdl || !view_init(&r.view, r.content, sdl, W, H)) {
+    if (!sdl || !view_rig_init(&r.vr, r.content, sdl, W, H)) {
         fprintf(stderr, "test_lockdown: cannot set up the view\n");
         return 1;
     }
+    /* Drawn every 500 events below, not at every step: the storm is long. */
+    r.vr.live.ports.draw = NULL;
+    live_events_init(&r.events, W, H, false);
     r.now = 1000;
     test_more_fingers(&r);
     test_keys(&r);
@@ -418,7 +423,7 @@ int main(int argc, char **argv)
     test_storm(&r);
     CHECK_INT(r.quits, 0);
     CHECK_INT(r.strays, 0);
-    view_finish(&r.view);
+    view_rig_finish(&r.vr);
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(surface);
     content_destroy(r.content);

@@ -11,11 +11,13 @@
 #include "app.h"
 #include "log.h"
 #include "staff_report.h"
+#include "util.h"
 #include "view.h"
 
-static bool save(struct view *v, SDL_Surface *surface, const char *dir, const char *name)
+static bool save(struct view *v, struct live *l, SDL_Surface *surface, const char *dir,
+                 const char *name)
 {
-    view_draw(v);
+    view_draw(v, live_layout(l), live_scroll(l));
     SDL_RenderFlush(v->sdl);
     char path[4096];
     snprintf(path, sizeof(path), "%s/%s.png", dir, name);
@@ -44,10 +46,10 @@ static bool make_folder(const char *dir)
 }
 
 /* Shows a screen as a visitor who chose language `lang` would see it. */
-static void preview(struct view *v, enum session_screen screen, int page, bool countdown, int lang)
+static void preview(struct live *l, enum session_screen screen, int page, bool countdown, int lang)
 {
-    session_preview(&v->session, screen, page, countdown);
-    v->session.visit.lang = lang;
+    session_preview(&l->session, screen, page, countdown);
+    session_preview_language(&l->session, lang);
 }
 
 int app_render_all(const struct content *content, const char *dir, int width, int height,
@@ -72,31 +74,34 @@ int app_render_all(const struct content *content, const char *dir, int width, in
     if (!view_init(&v, content, sdl, width, height)) {
         goto out_renderer;
     }
+    struct live_ports ports = view_ports(&v);
+    struct live l;
+    live_init(&l, content, &ports, width, height);
     int written = 0;
-    preview(&v, SCREEN_WELCOME, CONTENT_NONE, false, lang);
-    bool ok = save(&v, surface, dir, "welcome");
+    preview(&l, SCREEN_WELCOME, CONTENT_NONE, false, lang);
+    bool ok = save(&v, &l, surface, dir, "welcome");
     written += ok;
     for (int i = 0; i < content->n_pages && ok; i++) {
-        preview(&v, SCREEN_PAGE, i, false, lang);
-        ok = save(&v, surface, dir, content->pages[i].id);
+        preview(&l, SCREEN_PAGE, i, false, lang);
+        ok = save(&v, &l, surface, dir, content->pages[i].id);
         written += ok;
-        if (ok && v.layout.scroll_max > 0) {
+        if (ok && live_layout(&l)->scroll_max > 0) {
             /* A page longer than the screen: also show its end, as a visitor scrolled there. */
             char name[160];
             snprintf(name, sizeof(name), "%s.end", content->pages[i].id);
-            v.session.visit.scroll = v.layout.scroll_max;
-            ok = save(&v, surface, dir, name);
+            session_preview_scroll(&l.session, l.layout.scroll_max);
+            ok = save(&v, &l, surface, dir, name);
             written += ok;
         }
     }
     if (ok) {
-        preview(&v, SCREEN_PAGE, content->menu, true, lang);
-        ok = save(&v, surface, dir, "countdown");
+        preview(&l, SCREEN_PAGE, content->menu, true, lang);
+        ok = save(&v, &l, surface, dir, "countdown");
         written += ok;
     }
     if (ok) {
-        preview(&v, SCREEN_COVER, CONTENT_NONE, false, lang);
-        ok = save(&v, surface, dir, "cover");
+        preview(&l, SCREEN_COVER, CONTENT_NONE, false, lang);
+        ok = save(&v, &l, surface, dir, "cover");
         written += ok;
     }
     if (ok && content->staff_pin) {
@@ -110,18 +115,19 @@ int app_render_all(const struct content *content, const char *dir, int width, in
                      {SCREEN_STAFF, "staff"},
                      {SCREEN_STAFF_TOUCH, "staff-touch"},
                      {SCREEN_STAFF_CLEAN, "staff-clean"}};
-        for (size_t i = 0; i < sizeof(staff) / sizeof(staff[0]) && ok; i++) {
-            session_preview(&v.session, staff[i].screen, CONTENT_NONE, false);
-            v.session.staff_report = report;
-            ok = save(&v, surface, dir, staff[i].name);
+        for (size_t i = 0; i < ARRAY_LEN(staff) && ok; i++) {
+            session_preview(&l.session, staff[i].screen, CONTENT_NONE, false);
+            session_set_staff_report(&l.session, report);
+            ok = save(&v, &l, surface, dir, staff[i].name);
             written += ok;
         }
-        v.session.staff_report = NULL;
+        session_set_staff_report(&l.session, NULL);
     }
     if (ok) {
         printf("kiosk: wrote %d screens at %dx%d to %s\n", written, width, height, dir);
         status = 0;
     }
+    live_finish(&l);
     view_finish(&v);
 out_renderer:
     SDL_DestroyRenderer(sdl);

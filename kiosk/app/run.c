@@ -1,6 +1,7 @@
-/* The live kiosk: a fullscreen window, and a loop that sleeps until input, the session's next
- * deadline, a config change or the next opening-hours boundary, then draws only if something
- * changed. Between visits it switches to new content; outside opening hours it goes black. */
+/* The live kiosk: a fullscreen window, the clock, and a wait that sleeps until input, the live
+ * loop's next deadline (kiosk/core/live.h: timers, a config change, opening hours) or the
+ * watchdog's, then lets the loop step. Its ports here draw (turned, on a rotated panel),
+ * light the panel and check the config file. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <SDL.h>
@@ -17,32 +18,31 @@
 #include "backlight.h"
 #include "display.h"
 #include "input.h"
+#include "live.h"
+#include "live_events.h"
 #include "input_devices.h"
 #include "input_wait.h"
 #include "log.h"
 #include "notify.h"
+#include "schedule.h"
 #include "screen_open.h"
 #include "staff_report.h"
 #include "view.h"
 
 #define BACKLIGHT_ROOT "/sys/class/backlight"
 
-struct live {
+struct app {
     SDL_Window *window;
     SDL_Renderer *sdl;
     SDL_Texture *turned; /* the upright picture, when the panel is rotated */
     struct view view;
-    struct input input;
+    struct live live;
+    struct live_events events;
     struct content *content; /* on screen, owned */
     struct reload *reload;
-    int panel_w, panel_h;     /* output pixels */
     int logical_w, logical_h; /* what the layout sees */
-    bool windowed;
     bool quit;
-    bool dirty;
-    bool dark; /* the backlight is off */
-    float scale_x, scale_y; /* window coordinates to output pixels (HiDPI) */
-    Uint32 changed_event;   /* pushed by the watcher thread when the config folder changes */
+    Uint32 changed_event; /* pushed by the watcher thread when the config folder changes */
     SDL_Thread *watcher;
     int stop_pipe[2];
     struct input_wait waiter; /* on the bare display: see sleep_until() */
@@ -54,108 +54,126 @@ struct live {
 
 /* ---- screen size and rotation ------------------------------------------------------------ */
 
-static void measure(struct live *k)
+static void measure(struct app *a)
 {
     int ow, oh, ww, wh;
-    SDL_GetRendererOutputSize(k->sdl, &ow, &oh);
-    SDL_GetWindowSize(k->window, &ww, &wh);
-    k->scale_x = ww > 0 ? (float)ow / (float)ww : 1.0f;
-    k->scale_y = wh > 0 ? (float)oh / (float)wh : 1.0f;
-    k->panel_w = ow;
-    k->panel_h = oh;
-    display_logical_size(&k->content->display, ow, oh, &k->logical_w, &k->logical_h);
-    if (k->turned) {
-        SDL_DestroyTexture(k->turned);
-        k->turned = NULL;
+    SDL_GetRendererOutputSize(a->sdl, &ow, &oh);
+    SDL_GetWindowSize(a->window, &ww, &wh);
+    a->events.scale_x = ww > 0 ? (float)ow / (float)ww : 1.0f;
+    a->events.scale_y = wh > 0 ? (float)oh / (float)wh : 1.0f;
+    a->events.panel_w = ow;
+    a->events.panel_h = oh;
+    display_logical_size(&a->content->display, ow, oh, &a->logical_w, &a->logical_h);
+    if (a->turned) {
+        SDL_DestroyTexture(a->turned);
+        a->turned = NULL;
     }
-    if (k->content->display.rotation != 0) {
-        k->turned = SDL_CreateTexture(k->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
-                                      k->logical_w, k->logical_h);
-        if (!k->turned) {
+    if (a->content->display.rotation != 0) {
+        a->turned = SDL_CreateTexture(a->sdl, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                      a->logical_w, a->logical_h);
+        if (!a->turned) {
             log_error("cannot rotate the screen (%s); showing it unrotated", SDL_GetError());
-            k->logical_w = ow;
-            k->logical_h = oh;
+            a->logical_w = ow;
+            a->logical_h = oh;
         }
     }
-    view_resize(&k->view, k->logical_w, k->logical_h);
+    view_resize(&a->view, a->logical_w, a->logical_h);
+    live_resize(&a->live, a->logical_w, a->logical_h);
 }
 
-static void present(struct live *k)
+/* ---- the live loop's ports ------------------------------------------------------------------ */
+
+static void port_text_percent(void *ctx, int percent)
 {
-    if (session_in_staff_mode(&k->view.session)) {
-        staff_report_format(k->report, sizeof(k->report), k->content, k->reload);
-    }
-    if (!k->turned) {
-        view_draw(&k->view);
+    struct app *a = ctx;
+    view_set_text_percent(&a->view, percent);
+}
+
+static void port_draw(void *ctx, const struct layout *layout, int scroll)
+{
+    struct app *a = ctx;
+    if (!a->turned) {
+        view_draw(&a->view, layout, scroll);
     } else {
         /* KMSDRM cannot rotate: draw upright into a texture, then turn it onto the panel. */
-        SDL_SetRenderTarget(k->sdl, k->turned);
-        view_draw(&k->view);
-        SDL_SetRenderTarget(k->sdl, NULL);
-        SDL_SetRenderDrawColor(k->sdl, 0, 0, 0, 255);
-        SDL_RenderClear(k->sdl);
-        SDL_Rect dst = {(k->panel_w - k->logical_w) / 2, (k->panel_h - k->logical_h) / 2,
-                        k->logical_w, k->logical_h};
-        SDL_RenderCopyEx(k->sdl, k->turned, NULL, &dst, k->content->display.rotation, NULL,
+        SDL_SetRenderTarget(a->sdl, a->turned);
+        view_draw(&a->view, layout, scroll);
+        SDL_SetRenderTarget(a->sdl, NULL);
+        SDL_SetRenderDrawColor(a->sdl, 0, 0, 0, 255);
+        SDL_RenderClear(a->sdl);
+        int pw = a->events.panel_w, ph = a->events.panel_h;
+        SDL_Rect dst = {(pw - a->logical_w) / 2, (ph - a->logical_h) / 2, a->logical_w,
+                        a->logical_h};
+        SDL_RenderCopyEx(a->sdl, a->turned, NULL, &dst, a->content->display.rotation, NULL,
                          SDL_FLIP_NONE);
     }
-    SDL_RenderPresent(k->sdl);
+    SDL_RenderPresent(a->sdl);
 }
 
-/* ---- content: the first, and new content between visits ---------------------------------- */
-
-static void attach(struct live *k)
+static void port_light(void *ctx, bool on)
 {
-    k->view.session.staff_report = k->report;
-    k->view.session.notice = k->notice[0] ? k->notice : NULL;
+    (void)ctx;
+    backlight_set(BACKLIGHT_ROOT, on);
 }
 
-/* Puts `next` on screen in place of the current content; keeps the old one if it fails. */
-static void switch_content(struct live *k, struct content *next, bool staff)
+static bool port_check(void *ctx, uint64_t now, bool force)
 {
-    bool open = k->view.session.open;
-    struct content *old = k->content;
-    view_finish(&k->view);
-    k->content = next;
-    if (!view_init(&k->view, next, k->sdl, k->logical_w, k->logical_h)) {
+    struct app *a = ctx;
+    bool found = reload_check(a->reload, now, force);
+    return force ? found : a->reload->pending != NULL;
+}
+
+static uint64_t port_check_deadline(void *ctx)
+{
+    struct app *a = ctx;
+    return reload_deadline(a->reload);
+}
+
+/* Puts the waiting content on screen in place of the current one; keeps the old if it fails. */
+static const struct content *port_take(void *ctx)
+{
+    struct app *a = ctx;
+    struct content *next = reload_take(a->reload);
+    if (!next) {
+        return a->content;
+    }
+    struct content *old = a->content;
+    view_finish(&a->view);
+    a->content = next;
+    if (!view_init(&a->view, next, a->sdl, a->logical_w, a->logical_h)) {
         log_error("cannot show the new content (no font opens); keeping the old content");
         content_destroy(next);
-        k->content = old;
-        view_init(&k->view, old, k->sdl, k->logical_w, k->logical_h);
+        a->content = old;
+        view_init(&a->view, old, a->sdl, a->logical_w, a->logical_h);
     } else {
         content_destroy(old);
         log_info("now showing the new content: %d pages", next->n_pages);
     }
-    measure(k); /* the new file may rotate the panel differently */
-    attach(k);
-    session_set_open(&k->view.session, open);
-    if (staff) {
-        k->view.session.screen = SCREEN_STAFF;
-        k->view.session.staff.since = SDL_GetTicks64();
-    }
-    k->dirty = true;
+    measure(a); /* the new file may rotate the panel differently */
+    return a->content;
 }
 
-static bool between_visits(const struct session *s)
+static const char *port_staff_report(void *ctx)
 {
-    return (s->screen == SCREEN_WELCOME || s->screen == SCREEN_ASLEEP) && !s->pointer.down;
+    struct app *a = ctx;
+    staff_report_format(a->report, sizeof(a->report), a->content, a->reload);
+    return a->report;
 }
 
-static void check_reload(struct live *k, uint64_t now)
+static void start_live(struct app *a)
 {
-    struct session *s = &k->view.session;
-    if (s->reload_requested) {
-        s->reload_requested = false;
-        k->dirty = true;
-        if (reload_check(k->reload, now, true)) {
-            switch_content(k, reload_take(k->reload), true);
-        }
-        return;
-    }
-    reload_check(k->reload, now, false);
-    if (k->reload->pending && between_visits(s)) {
-        switch_content(k, reload_take(k->reload), false);
-    }
+    struct live_ports ports = {
+        .ctx = a,
+        .metrics = &a->view.metrics,
+        .text_percent = port_text_percent,
+        .draw = port_draw,
+        .light = port_light,
+        .check = port_check,
+        .check_deadline = port_check_deadline,
+        .take = port_take,
+        .staff_report = port_staff_report,
+    };
+    live_init(&a->live, a->content, &ports, a->logical_w, a->logical_h);
 }
 
 /* Waits for the config folder to change and wakes the main loop; the loop itself sleeps in
@@ -163,7 +181,7 @@ static void check_reload(struct live *k, uint64_t now)
  * input devices: then a byte on the wake-up pipe wakes it too). */
 static int watch_thread(void *data)
 {
-    struct live *k = data;
+    struct app *k = data;
     struct pollfd fds[2] = {{reload_fd(k->reload), POLLIN, 0}, {k->stop_pipe[0], POLLIN, 0}};
     for (;;) {
         if (poll(fds, 2, -1) < 0) {
@@ -185,7 +203,7 @@ static int watch_thread(void *data)
     }
 }
 
-static void start_watching(struct live *k)
+static void start_watching(struct app *k)
 {
     k->stop_pipe[0] = k->stop_pipe[1] = -1;
     k->changed_event = SDL_RegisterEvents(1);
@@ -195,7 +213,7 @@ static void start_watching(struct live *k)
     k->watcher = SDL_CreateThread(watch_thread, "config-watch", k);
 }
 
-static void stop_watching(struct live *k)
+static void stop_watching(struct app *k)
 {
     if (k->watcher) {
         ssize_t w = write(k->stop_pipe[1], "x", 1);
@@ -209,76 +227,54 @@ static void stop_watching(struct live *k)
     }
 }
 
-/* ---- opening hours ------------------------------------------------------------------------- */
+/* ---- the clock ----------------------------------------------------------------------------- */
 
-/* Whether the clock is inside opening hours; `ms_to_change` is when that next changes. */
-static bool open_now(const struct content *c, uint64_t *ms_to_change)
+/* Monotonic time for timers; local wall time for opening hours. */
+static struct live_clock clock_now(void)
 {
-    time_t t = time(NULL);
+    struct live_clock c;
+    c.ms = SDL_GetTicks64();
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
     struct tm tm;
-    localtime_r(&t, &tm);
-    int minute = schedule_minute_of_week(tm.tm_wday, tm.tm_hour, tm.tm_min);
-    int left = schedule_minutes_to_change(&c->schedule, minute);
-    *ms_to_change = left < 0 ? UINT64_MAX : ((uint64_t)left * 60u - (uint64_t)tm.tm_sec) * 1000u;
-    return schedule_is_open(&c->schedule, minute);
+    localtime_r(&ts.tv_sec, &tm);
+    c.minute_of_week = schedule_minute_of_week(tm.tm_wday, tm.tm_hour, tm.tm_min);
+    c.ms_into_minute = tm.tm_sec * 1000 + (int)(ts.tv_nsec / 1000000);
+    return c;
 }
 
 /* ---- events ------------------------------------------------------------------------------ */
 
-/* A touch, click or pointer event in panel pixels. */
-static void pointer(struct live *k, const struct pointer_event *p)
+static void handle(struct app *k, const SDL_Event *e)
 {
-    /* Touch follows rotation: the same transform as the picture, inverted. */
-    int x, y;
-    display_map_point(&k->content->display, k->panel_w, k->panel_h, p->x, p->y, &x, &y);
-    if (view_pointer(&k->view, p->kind, x, y, SDL_GetTicks64())) {
-        k->dirty = true;
-    }
-}
-
-static void handle(struct live *k, const SDL_Event *e)
-{
+    uint64_t now = SDL_GetTicks64();
     if (e->type == k->changed_event) {
-        reload_note_change(k->reload, SDL_GetTicks64());
+        reload_note_change(k->reload, now);
         return;
     }
-    if (input_ends_kiosk(e, k->windowed)) {
+    switch (live_events_handle(&k->events, &k->live, e, now)) {
+    case LIVE_EVENT_QUIT:
         k->quit = true;
-        return;
-    }
-    switch (e->type) {
-    case SDL_WINDOWEVENT:
-        switch (e->window.event) {
-        case SDL_WINDOWEVENT_SIZE_CHANGED:
-            measure(k);
-            k->dirty = true;
-            break;
-        case SDL_WINDOWEVENT_EXPOSED:
-            k->dirty = true;
-            break;
-        default:
-            break;
-        }
-        return;
-    default:
+        break;
+    case LIVE_EVENT_RESIZED:
+        measure(k);
+        live_redraw(&k->live);
+        break;
+    case LIVE_EVENT_DONE:
         break;
     }
-    struct pointer_event p;
-    if (input_translate(&k->input, e, k->panel_w, k->panel_h, k->scale_x, k->scale_y, &p)) {
-        pointer(k, &p);
-    }
-    /* Keys are ignored on purpose: Escape, Alt+F4, Ctrl+Q and the rest do nothing here. */
 }
 
 /* What the absolute pointers the kiosk reads itself have said since the last time, and any
  * such pointer plugged in since. */
-static void read_absolute(struct live *k)
+static void read_absolute(struct app *k)
 {
     struct abs_event a;
     while (abs_pointers_read(&k->absolute, &a)) {
         struct pointer_event p;
-        if (input_translate_absolute(&k->input, a.kind, a.x, a.y, k->panel_w, k->panel_h, &p)) {
-            pointer(k, &p);
+        if (input_translate_absolute(&k->events.input, a.kind, a.x, a.y, k->events.panel_w,
+                                     k->events.panel_h, &p)) {
+            live_events_pointer(&k->events, &k->live, &p, SDL_GetTicks64());
         }
     }
     if (k->waiter.devices_changed) {
@@ -288,7 +284,7 @@ static void read_absolute(struct live *k)
 }
 
 /* On the bare display SDL reads /dev/input itself and says nothing when it may not: check. */
-static void check_input(struct live *k)
+static void check_input(struct app *k)
 {
     if (!screen_is_bare_display()) {
         return; /* X11 and Wayland hand input over themselves */
@@ -297,26 +293,22 @@ static void check_input(struct live *k)
     if (input_devices_report("/dev/input", why, sizeof(why)) == 0) {
         log_error("no touch screen or mouse can be read: %s", why);
         SDL_snprintf(k->notice, sizeof(k->notice), "No touch screen found: %s.", why);
+        live_set_notice(&k->live, k->notice);
     }
 }
 
 static int timeout_until(uint64_t deadline, uint64_t now)
 {
-    if (deadline == UINT64_MAX) {
+    if (deadline == LIVE_NO_DEADLINE) {
         return -1;
     }
     return deadline <= now ? 0 : deadline - now > INT_MAX ? INT_MAX : (int)(deadline - now);
 }
 
-static uint64_t min_u64(uint64_t a, uint64_t b)
-{
-    return a < b ? a : b;
-}
-
 /* Sleeps until an event or `timeout_ms` (-1: none); true with the first event in `e`. Under X11
  * and Wayland SDL sleeps on the display connection itself. On the bare display SDL 2.26 can only
  * poll every millisecond, so the kiosk sleeps on the input devices instead (input_wait.h). */
-static bool sleep_until(struct live *k, SDL_Event *e, int timeout_ms)
+static bool sleep_until(struct app *k, SDL_Event *e, int timeout_ms)
 {
     if (!k->wait_on_devices) {
         return SDL_WaitEventTimeout(e, timeout_ms);
@@ -330,29 +322,14 @@ static bool sleep_until(struct live *k, SDL_Event *e, int timeout_ms)
     return SDL_PollEvent(e);
 }
 
-static void loop(struct live *k)
+/* The window, the wait and the clock; everything else is the live loop's (kiosk/core/live.h). */
+static void loop(struct app *k)
 {
     uint64_t ping_every = notify_watchdog_interval(), last_ping = 0;
     bool ready = false;
     while (!k->quit) {
-        uint64_t now = SDL_GetTicks64();
-        uint64_t to_change;
-        if (session_set_open(&k->view.session, open_now(k->content, &to_change))) {
-            k->dirty = true;
-        }
-        if (session_tick(&k->view.session, now)) {
-            k->dirty = true;
-        }
-        check_reload(k, now);
-        bool dark = k->view.session.screen == SCREEN_ASLEEP;
-        if (dark != k->dark) {
-            backlight_set(BACKLIGHT_ROOT, !dark);
-            k->dark = dark;
-        }
-        if (k->dirty || session_in_staff_mode(&k->view.session)) {
-            present(k);
-            k->dirty = false;
-        }
+        struct live_clock clock = clock_now();
+        live_step(&k->live, &clock);
         if (!ready) {
             /* The first frame is on the screen now: on KMSDRM the first present sets the
              * display's mode with it and returns once it shows (screen_open.c makes sure SDL
@@ -363,18 +340,14 @@ static void loop(struct live *k)
         /* Once the first frame is up, and before any touch is handled: a picture that cannot
          * be loaded is named at start, never while a visitor looks (cheap after the first). */
         pictures_try_all(&k->view.pictures);
-        now = SDL_GetTicks64();
+        uint64_t now = SDL_GetTicks64();
         if (ping_every && now - last_ping >= ping_every) {
             notify_send("WATCHDOG=1"); /* the loop is alive: systemd need not restart it */
             last_ping = now;
         }
-        uint64_t deadline = session_deadline(&k->view.session);
-        deadline = min_u64(deadline, reload_deadline(k->reload));
-        if (to_change != UINT64_MAX) {
-            deadline = min_u64(deadline, now + to_change);
-        }
-        if (ping_every) {
-            deadline = min_u64(deadline, last_ping + ping_every);
+        uint64_t deadline = live_deadline(&k->live);
+        if (ping_every && last_ping + ping_every < deadline) {
+            deadline = last_ping + ping_every;
         }
         SDL_Event e;
         if (sleep_until(k, &e, timeout_until(deadline, now))) {
@@ -405,11 +378,10 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
      * the first time a visit reaches a new kind of screen: a file written during a visit, with
      * its time, on the SD card. The kiosk's few shaders compile in milliseconds; no cache. */
     setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
-    struct live k;
+    struct app k;
     SDL_memset(&k, 0, sizeof(k));
     k.content = content;
     k.reload = reload;
-    k.windowed = windowed;
     if (screen_bare_display_requested()) {
         /* The service may start before udev has looked at every input device (it starts as
          * early in boot as the display allows): give udev a moment, or SDL would ignore them. */
@@ -437,13 +409,14 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     if (!view_init(&k.view, content, k.sdl, k.logical_w, k.logical_h)) {
         goto out_renderer;
     }
+    live_events_init(&k.events, ow, oh, windowed);
+    start_live(&k);
     measure(&k);
     check_input(&k);
     k.wait_on_devices = screen_is_bare_display() && input_wait_open(&k.waiter, "/dev/input");
     if (k.wait_on_devices) {
         abs_pointers_open(&k.absolute, "/dev/input");
     }
-    attach(&k);
     start_watching(&k);
     SDL_RendererInfo info;
     SDL_GetRendererInfo(k.sdl, &info);
@@ -451,7 +424,6 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
              k.logical_w, k.logical_h, content->display.rotation, SDL_GetCurrentVideoDriver(),
              info.name);
 
-    k.dirty = true;
     loop(&k);
     log_info("stopping");
     status = 0;
@@ -460,9 +432,10 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
         abs_pointers_close(&k.absolute);
         input_wait_close(&k.waiter);
     }
-    if (k.dark) {
+    if (!k.live.lit) {
         backlight_set(BACKLIGHT_ROOT, true); /* whatever runs next should be seen */
     }
+    live_finish(&k.live);
     view_finish(&k.view);
     if (k.turned) {
         SDL_DestroyTexture(k.turned);

@@ -1,6 +1,5 @@
 #include "view.h"
 
-#include <math.h>
 #include <string.h>
 
 static int metric_width(void *ctx, enum font_style font, const char *text, size_t len)
@@ -26,23 +25,28 @@ bool view_init(struct view *v, const struct content *content, SDL_Renderer *sdl,
     v->sdl = sdl;
     v->width = width;
     v->height = height;
-    if (!fonts_open(&v->fonts, &content->theme, width, height, session_text_percent[0])) {
+    v->text_percent = session_text_percent[0];
+    if (!fonts_open(&v->fonts, &content->theme, width, height, v->text_percent)) {
         return false;
     }
     pictures_init(&v->pictures, content, sdl);
     renderer_init(&v->renderer, sdl, &v->fonts, &v->pictures);
-    layout_init(&v->layout);
-    session_init(&v->session, content, width, height);
     v->metrics = (struct text_metrics){v, metric_width, metric_line_height, metric_picture};
     return true;
 }
 
 void view_finish(struct view *v)
 {
-    layout_finish(&v->layout);
     renderer_finish(&v->renderer);
     pictures_finish(&v->pictures);
     fonts_close(&v->fonts);
+}
+
+/* Text drawn at the old sizes is of no use at the new ones. */
+static void reopen_fonts(struct view *v)
+{
+    renderer_clear_cache(&v->renderer);
+    fonts_open(&v->fonts, &v->content->theme, v->width, v->height, v->text_percent);
 }
 
 void view_resize(struct view *v, int width, int height)
@@ -52,58 +56,40 @@ void view_resize(struct view *v, int width, int height)
     }
     v->width = width;
     v->height = height;
-    renderer_clear_cache(&v->renderer);
-    fonts_open(&v->fonts, &v->content->theme, width, height,
-               session_text_percent[v->session.visit.text_scale]);
-    session_set_screen(&v->session, width, height);
-    v->layout_valid = false;
+    reopen_fonts(v);
 }
 
-static struct view_key key_of(const struct session *s)
+void view_set_text_percent(struct view *v, int percent)
 {
-    struct view_key k;
-    memset(&k, 0, sizeof(k));
-    k.screen = s->screen;
-    k.page = s->visit.page;
-    k.depth = s->visit.depth;
-    k.countdown = s->visit.countdown;
-    k.countdown_seconds = s->visit.countdown_seconds;
-    k.pressed = s->visit.pressed;
-    k.lang = s->visit.lang;
-    k.text_scale = s->visit.text_scale;
-    return k;
-}
-
-void view_update(struct view *v)
-{
-    struct view_key k = key_of(&v->session);
-    /* Staff screens change with every key and touch; they are rare, so they always rebuild. */
-    if (v->layout_valid && memcmp(&k, &v->key, sizeof(k)) == 0 &&
-        !session_in_staff_mode(&v->session)) {
+    if (percent == v->text_percent) {
         return;
     }
-    int scale = session_text_percent[k.text_scale];
-    if (v->fonts.scale != scale) {
-        /* "A+" (or its reset): new font sizes, and text drawn at the old ones is of no use. */
-        renderer_clear_cache(&v->renderer);
-        fonts_open(&v->fonts, &v->content->theme, v->width, v->height, scale);
-    }
-    layout_build(&v->layout, v->content, &v->session, &v->metrics, v->width, v->height);
-    session_set_scroll_max(&v->session, v->layout.scroll_max);
-    v->key = k;
-    v->layout_valid = true;
+    v->text_percent = percent;
+    reopen_fonts(v);
 }
 
-void view_draw(struct view *v)
+void view_draw(struct view *v, const struct layout *layout, int scroll)
 {
-    view_update(v);
-    renderer_draw(&v->renderer, &v->layout, (int)lround(v->session.visit.scroll));
+    renderer_draw(&v->renderer, layout, scroll);
 }
 
-bool view_pointer(struct view *v, enum session_input kind, int x, int y, uint64_t now)
+static void port_text_percent(void *ctx, int percent)
 {
-    view_update(v);
-    struct session_event ev = {kind, x, y, {ACTION_NONE, CONTENT_NONE}};
-    ev.hit = layout_hit_test(&v->layout, x, y, (int)lround(v->session.visit.scroll));
-    return session_handle(&v->session, &ev, now);
+    view_set_text_percent(ctx, percent);
+}
+
+static void port_draw(void *ctx, const struct layout *layout, int scroll)
+{
+    view_draw(ctx, layout, scroll);
+}
+
+struct live_ports view_ports(struct view *v)
+{
+    struct live_ports p;
+    memset(&p, 0, sizeof(p));
+    p.ctx = v;
+    p.metrics = &v->metrics;
+    p.text_percent = port_text_percent;
+    p.draw = port_draw;
+    return p;
 }

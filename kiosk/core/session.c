@@ -115,6 +115,66 @@ void session_preview(struct session *s, enum session_screen screen, int page, bo
     }
 }
 
+void session_preview_scroll(struct session *s, int scroll)
+{
+    s->visit.scroll = scroll;
+    s->visit.velocity = 0;
+    clamp_scroll(s);
+}
+
+void session_preview_language(struct session *s, int lang)
+{
+    if (lang >= 0 && lang < s->content->n_languages) {
+        s->visit.lang = lang;
+    }
+}
+
+void session_restart(struct session *s, uint64_t now)
+{
+    session_reset(s);
+    s->visit.last_activity = now;
+}
+
+struct session_shown session_shown(const struct session *s)
+{
+    struct session_shown k;
+    memset(&k, 0, sizeof(k));
+    k.screen = s->screen;
+    k.page = s->visit.page;
+    k.depth = s->visit.depth;
+    k.countdown = s->visit.countdown;
+    k.countdown_seconds = s->visit.countdown_seconds;
+    k.pressed = s->visit.pressed;
+    k.lang = s->visit.lang;
+    k.text_scale = s->visit.text_scale;
+    return k;
+}
+
+bool session_shown_equal(const struct session_shown *a, const struct session_shown *b)
+{
+    return a->screen == b->screen && a->page == b->page && a->depth == b->depth &&
+           a->countdown == b->countdown && a->countdown_seconds == b->countdown_seconds &&
+           a->pressed.action == b->pressed.action && a->pressed.target == b->pressed.target &&
+           a->lang == b->lang && a->text_scale == b->text_scale;
+}
+
+bool session_take_reload_request(struct session *s)
+{
+    bool requested = s->reload_requested;
+    s->reload_requested = false;
+    return requested;
+}
+
+void session_set_staff_report(struct session *s, const char *report)
+{
+    s->staff_report = report;
+}
+
+void session_set_notice(struct session *s, const char *notice)
+{
+    s->notice = notice;
+}
+
 bool session_welcome_touched(const struct session *s)
 {
     return s->screen == SCREEN_WELCOME && (s->visit.lang != 0 || s->visit.text_scale != 0);

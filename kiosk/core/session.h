@@ -137,6 +137,15 @@ struct session {
     const char *notice;       /* a problem staff must see on the welcome screen, or NULL */
 };
 
+/* What the screen shows as far as its layout goes (scrolling aside): when this changes, the
+ * layout must be built again. */
+struct session_shown {
+    enum session_screen screen;
+    int page, depth, countdown_seconds, lang, text_scale;
+    bool countdown;
+    struct hit pressed;
+};
+
 /* Starts at the welcome screen; `content` must outlive the session. */
 void session_init(struct session *s, const struct content *content, int width, int height);
 /* Applies one pointer event; returns true when what is on screen changed. */
@@ -164,6 +173,23 @@ bool session_in_staff_mode(const struct session *s);
 /* Whether the welcome screen holds a visitor's choice (a language, a text size), which must
  * time out like a visit. */
 bool session_welcome_touched(const struct session *s);
+/* What the screen shows now, and whether two such are the same. */
+struct session_shown session_shown(const struct session *s);
+bool session_shown_equal(const struct session_shown *a, const struct session_shown *b);
+/* Whether staff pressed "reload content now" since the last call (the request is cleared). */
+bool session_take_reload_request(struct session *s);
+/* Shows the staff menu at once (after staff asked for new content, so they see the result). */
+void session_show_staff_menu(struct session *s, uint64_t now);
+/* The text the staff menu shows, owned by the caller; may be NULL. */
+void session_set_staff_report(struct session *s, const char *report);
+/* A problem staff must see on the welcome screen, owned by the caller; NULL for none. */
+void session_set_notice(struct session *s, const char *notice);
+/* For previews: the page scrolled up by `scroll` pixels (limited to what it can scroll), and
+ * the words of language `lang`. */
+void session_preview_scroll(struct session *s, int scroll);
+void session_preview_language(struct session *s, int lang);
+/* Wipes the visit as session_reset does, with the idle timer starting at `now`. */
+void session_restart(struct session *s, uint64_t now);
 /* Whether Back leads anywhere from here. */
 bool session_can_go_back(const struct session *s);
 /* Where Next leads from here, or CONTENT_NONE; the last page of a topic leads to the menu. */

@@ -31,6 +31,11 @@ static void show(struct session *s, enum session_screen screen, uint64_t now)
     s->visit.pressed = (struct hit){ACTION_NONE, CONTENT_NONE};
 }
 
+void session_show_staff_menu(struct session *s, uint64_t now)
+{
+    show(s, SCREEN_STAFF, now);
+}
+
 static void type_digit(struct session *s, int digit, uint64_t now)
 {
     struct session_staff *st = &s->staff;

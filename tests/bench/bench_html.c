@@ -21,7 +21,7 @@
 #include "app.h"
 #include "config_locate.h"
 #include "config_reader.h"
-#include "view.h"
+#include "view_rig.h"
 
 /* Which fonts the kiosk makes bold: mirrors fonts.c (titles, buttons, emphasis). */
 static bool style_is_bold(enum font_style s)
@@ -120,20 +120,20 @@ static const char *page_file(const struct content *c, int page, char *buf, size_
 }
 
 /* Where a button leads, or NULL when a static page cannot follow it (Back needs history). */
-static const char *link_of(struct view *v, struct hit h, char *buf, size_t size)
+static const char *link_of(struct view_rig *v, struct hit h, char *buf, size_t size)
 {
-    const struct content *c = v->content;
+    const struct content *c = v->live.content;
     switch (h.action) {
     case ACTION_NONE:
         /* Only the welcome and cover screens are one big tap target. */
-        if (v->session.screen == SCREEN_WELCOME) {
+        if (v->live.session.screen == SCREEN_WELCOME) {
             return page_file(c, c->menu, buf, size);
         }
-        return v->session.screen == SCREEN_COVER ? "welcome.html" : NULL;
+        return v->live.session.screen == SCREEN_COVER ? "welcome.html" : NULL;
     case ACTION_QUICK_EXIT:
         return "cover.html";
     case ACTION_NEXT: {
-        int next = session_next_page(&v->session);
+        int next = session_next_page(&v->live.session);
         return next == CONTENT_NONE ? NULL : page_file(c, next, buf, size);
     }
     case ACTION_HOME:
@@ -147,9 +147,9 @@ static const char *link_of(struct view *v, struct hit h, char *buf, size_t size)
     }
 }
 
-static void write_item(FILE *f, struct view *v, const struct draw_item *it, int dx, int dy)
+static void write_item(FILE *f, struct view_rig *v, const struct draw_item *it, int dx, int dy)
 {
-    const struct layout *l = &v->layout;
+    const struct layout *l = &v->live.layout;
     switch (it->kind) {
     case DRAW_RECT:
         fputs("<div style=\"", f);
@@ -171,7 +171,7 @@ static void write_item(FILE *f, struct view *v, const struct draw_item *it, int 
         break;
     case DRAW_PICTURE:
         fputs("<img alt=\"\" src=\"", f);
-        put_url(f, v->content->pictures[it->picture].path);
+        put_url(f, v->live.content->pictures[it->picture].path);
         fputs("\" style=\"", f);
         put_box(f, it->rect, dx, dy);
         fputs("\">\n", f);
@@ -179,10 +179,10 @@ static void write_item(FILE *f, struct view *v, const struct draw_item *it, int 
     }
 }
 
-static void write_hits(FILE *f, struct view *v, bool scrolling, int dx, int dy)
+static void write_hits(FILE *f, struct view_rig *v, bool scrolling, int dx, int dy)
 {
-    for (size_t i = 0; i < v->layout.n_hits; i++) {
-        const struct layout_hit *h = &v->layout.hits[i];
+    for (size_t i = 0; i < v->live.layout.n_hits; i++) {
+        const struct layout_hit *h = &v->live.layout.hits[i];
         char buf[200];
         const char *href = h->scrolls == scrolling ? link_of(v, h->hit, buf, sizeof(buf)) : NULL;
         if (href) {
@@ -193,7 +193,7 @@ static void write_hits(FILE *f, struct view *v, bool scrolling, int dx, int dy)
     }
 }
 
-static bool write_screen(struct view *v, const char *dir, const char *name)
+static bool write_screen(struct view_rig *v, const char *dir, const char *name)
 {
     char path[4096];
     snprintf(path, sizeof(path), "%s/%s.html", dir, name);
@@ -202,9 +202,9 @@ static bool write_screen(struct view *v, const char *dir, const char *name)
         fprintf(stderr, "bench_html: cannot write %s: %s\n", path, strerror(errno));
         return false;
     }
-    view_update(v);
-    const struct layout *l = &v->layout;
-    const struct theme *t = &v->content->theme;
+    live_layout(&v->live);
+    const struct layout *l = &v->live.layout;
+    const struct theme *t = &v->live.content->theme;
     fputs("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<style>\n", f);
     /* A bold face only when the kiosk has a bold file; otherwise both embolden the regular. */
     for (int bold = 0; bold < 2; bold++) {
@@ -218,18 +218,18 @@ static bool write_screen(struct view *v, const char *dir, const char *name)
     fprintf(f,
             "html,body{margin:0;padding:0;overflow:hidden;width:%dpx;height:%dpx;"
             "background:",
-            v->width, v->height);
+            v->live.width, v->live.height);
     put_color(f, l->background, 255);
     fputs("}\ndiv,img,a{position:absolute;display:block}\n"
           ".t{white-space:pre}\n",
           f);
     for (int i = 0; i < FONT_COUNT; i++) {
-        TTF_Font *font = v->fonts.font[i];
+        TTF_Font *font = v->view.fonts.font[i];
         /* The kiosk draws a run as a surface TTF_FontHeight tall from the item's top. */
         fprintf(f,
                 ".f%d{font-family:K,'DejaVu Sans',sans-serif;font-weight:%d;font-size:%dpx;"
                 "line-height:%dpx}\n",
-                i, style_is_bold((enum font_style)i) ? 700 : 400, v->fonts.px[i],
+                i, style_is_bold((enum font_style)i) ? 700 : 400, v->view.fonts.px[i],
                 TTF_FontHeight(font));
     }
     fputs("</style></head>\n<body>\n", f);
@@ -264,10 +264,10 @@ static bool write_screen(struct view *v, const char *dir, const char *name)
 }
 
 /* The centre of the first visible button doing `action`; false when there is none. */
-static bool find_tap(const struct view *v, enum session_action action, int nth, int *x, int *y,
+static bool find_tap(const struct view_rig *v, enum session_action action, int nth, int *x, int *y,
                      struct hit *hit)
 {
-    const struct layout *l = &v->layout;
+    const struct layout *l = &v->live.layout;
     for (size_t i = 0; i < l->n_hits; i++) {
         const struct layout_hit *h = &l->hits[i];
         int cx = h->rect.x + h->rect.w / 2, cy = h->rect.y + h->rect.h / 2;
@@ -284,38 +284,38 @@ static bool find_tap(const struct view *v, enum session_action action, int nth, 
 
 /* A walk of `n` taps, each to a new screen: welcome, the menu, then every page of a topic by
  * Next, back to the menu at its end, then the next topic. Both programs replay it. */
-static bool write_taps(struct view *v, const char *path, int n)
+static bool write_taps(struct view_rig *v, const char *path, int n)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
         fprintf(stderr, "bench_html: cannot write %s: %s\n", path, strerror(errno));
         return false;
     }
-    const struct content *c = v->content;
-    session_preview(&v->session, SCREEN_WELCOME, CONTENT_NONE, false);
-    view_update(v);
-    fprintf(f, "%d %d %s\n", v->width / 2, v->height / 2, c->pages[c->menu].id);
-    session_preview(&v->session, SCREEN_PAGE, c->menu, false);
+    const struct content *c = v->live.content;
+    session_preview(&v->live.session, SCREEN_WELCOME, CONTENT_NONE, false);
+    live_layout(&v->live);
+    fprintf(f, "%d %d %s\n", v->live.width / 2, v->live.height / 2, c->pages[c->menu].id);
+    session_preview(&v->live.session, SCREEN_PAGE, c->menu, false);
     int topic = 0;
     bool ok = true;
     for (int i = 1; i < n && ok; i++) {
-        view_update(v);
+        live_layout(&v->live);
         int x, y, next;
         struct hit h;
         if (find_tap(v, ACTION_NEXT, 0, &x, &y, &h)) {
-            next = session_next_page(&v->session);
+            next = session_next_page(&v->live.session);
         } else if (find_tap(v, ACTION_GOTO, topic, &x, &y, &h) ||
                    find_tap(v, ACTION_GOTO, topic = 0, &x, &y, &h)) {
             next = h.target;
             topic++;
         } else {
             fprintf(stderr, "bench_html: no Next or topic button on %s\n",
-                    c->pages[v->session.visit.page].id);
+                    c->pages[v->live.session.visit.page].id);
             ok = false;
             break;
         }
         fprintf(f, "%d %d %s\n", x, y, c->pages[next].id);
-        session_preview(&v->session, SCREEN_PAGE, next, false);
+        session_preview(&v->live.session, SCREEN_PAGE, next, false);
     }
     return fclose(f) == 0 && ok;
 }
@@ -346,14 +346,14 @@ int main(int argc, char **argv)
     SDL_Surface *surface =
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    struct view v;
-    if (sdl && view_init(&v, c, sdl, width, height)) {
+    struct view_rig v;
+    if (sdl && view_rig_init(&v, c, sdl, width, height)) {
         bool ok = write_screen(&v, dir, "welcome");
         for (int i = 0; i < c->n_pages && ok; i++) {
-            session_preview(&v.session, SCREEN_PAGE, i, false);
+            session_preview(&v.live.session, SCREEN_PAGE, i, false);
             ok = write_screen(&v, dir, c->pages[i].id);
         }
-        session_preview(&v.session, SCREEN_COVER, CONTENT_NONE, false);
+        session_preview(&v.live.session, SCREEN_COVER, CONTENT_NONE, false);
         ok = ok && write_screen(&v, dir, "cover");
         char path[4096];
         snprintf(path, sizeof(path), "%s/taps.txt", dir);
@@ -363,7 +363,7 @@ int main(int argc, char **argv)
                    width, height, taps, dir);
             status = 0;
         }
-        view_finish(&v);
+        view_rig_finish(&v);
     }
     if (sdl) {
         SDL_DestroyRenderer(sdl);

@@ -28,7 +28,7 @@
 #include "app.h"
 #include "config_locate.h"
 #include "config_reader.h"
-#include "view.h"
+#include "view_rig.h"
 
 static uint64_t clock_us(void)
 {
@@ -41,37 +41,37 @@ static uint64_t clock_us(void)
 static uint64_t session_ms;
 
 /* Taps the `nth` visible button doing `action`; false when there is none. */
-static bool tap_nth(struct view *v, enum session_action action, int nth)
+static bool tap_nth(struct view_rig *v, enum session_action action, int nth)
 {
-    const struct layout *l = &v->layout;
+    const struct layout *l = &v->live.layout;
     for (size_t i = 0; i < l->n_hits; i++) {
         const struct layout_hit *h = &l->hits[i];
         int x = h->rect.x + h->rect.w / 2, y = h->rect.y + h->rect.h / 2;
         bool seen = !h->scrolls || (y > l->viewport.y && y < l->viewport.y + l->viewport.h);
         if (h->hit.action == action && seen && nth-- == 0) {
-            view_pointer(v, INPUT_DOWN, x, y, session_ms += 50);
-            view_pointer(v, INPUT_UP, x, y, session_ms += 50);
+            live_pointer(&v->live, INPUT_DOWN, x, y, session_ms += 50);
+            live_pointer(&v->live, INPUT_UP, x, y, session_ms += 50);
             return true;
         }
     }
     return false;
 }
 
-static bool tap(struct view *v, enum session_action action)
+static bool tap(struct view_rig *v, enum session_action action)
 {
     return tap_nth(v, action, 0);
 }
 
-static void draw(struct view *v)
+static void draw(struct view_rig *v)
 {
-    view_draw(v);
-    SDL_RenderFlush(v->sdl);
+    view_rig_draw(v);
+    SDL_RenderFlush(v->view.sdl);
 }
 
 /* What a visitor's tap on a topic costs: the new page laid out and drawn from nothing. Not
  * inlined, so callgrind can count it alone. */
-__attribute__((noinline)) void bench_turn(struct view *v);
-__attribute__((noinline)) void bench_turn(struct view *v)
+__attribute__((noinline)) void bench_turn(struct view_rig *v);
+__attribute__((noinline)) void bench_turn(struct view_rig *v)
 {
     if (!tap(v, ACTION_GOTO)) {
         fprintf(stderr, "bench_render: the menu has no topic button\n");
@@ -81,8 +81,8 @@ __attribute__((noinline)) void bench_turn(struct view *v)
 }
 
 /* The same page drawn again: the cost of a redraw with every text texture cached. */
-__attribute__((noinline)) void bench_redraw(struct view *v);
-__attribute__((noinline)) void bench_redraw(struct view *v)
+__attribute__((noinline)) void bench_redraw(struct view_rig *v);
+__attribute__((noinline)) void bench_redraw(struct view_rig *v)
 {
     draw(v);
 }
@@ -101,28 +101,28 @@ static void print_times(const char *what, uint64_t *us, int n)
 }
 
 /* The first screen a visitor sees, drawn as the live kiosk starts. */
-static void start(struct view *v)
+static void start(struct view_rig *v)
 {
     draw(v);
-    pictures_try_all(&v->pictures);
+    pictures_try_all(&v->view.pictures);
 }
 
-static int run_taps(struct view *v, int n)
+static int run_taps(struct view_rig *v, int n)
 {
-    const struct content *c = v->content;
-    SDL_Renderer *sdl = v->sdl;
-    int width = v->width, height = v->height;
+    const struct content *c = v->live.content;
+    SDL_Renderer *sdl = v->view.sdl;
+    int width = v->live.width, height = v->live.height;
     uint64_t *us = calloc((size_t)n, sizeof(*us));
     for (int i = 0; i < n; i++) {
-        view_finish(v);
-        if (!view_init(v, c, sdl, width, height)) {
+        view_rig_finish(v);
+        if (!view_rig_init(v, c, sdl, width, height)) {
             free(us);
             return 1;
         }
         start(v);
         uint64_t t0 = clock_us();
-        view_pointer(v, INPUT_DOWN, width / 2, height / 2, session_ms += 50);
-        view_pointer(v, INPUT_UP, width / 2, height / 2, session_ms += 50);
+        live_pointer(&v->live, INPUT_DOWN, width / 2, height / 2, session_ms += 50);
+        live_pointer(&v->live, INPUT_UP, width / 2, height / 2, session_ms += 50);
         draw(v);
         us[i] = clock_us() - t0;
     }
@@ -131,15 +131,15 @@ static int run_taps(struct view *v, int n)
     return 0;
 }
 
-static int run_turns(struct view *v, int n)
+static int run_turns(struct view_rig *v, int n)
 {
-    const struct content *c = v->content;
+    const struct content *c = v->live.content;
     if (c->n_topics == 0) {
         fprintf(stderr, "bench_render: no topics to turn pages in\n");
         return 1;
     }
     start(v);
-    session_preview(&v->session, SCREEN_PAGE, c->topics[0].first_page, false);
+    session_preview(&v->live.session, SCREEN_PAGE, c->topics[0].first_page, false);
     draw(v);
     uint64_t *us = calloc((size_t)n, sizeof(*us));
     int done = 0, topic = 1;
@@ -190,8 +190,8 @@ int main(int argc, char **argv)
     SDL_Surface *surface =
         SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
-    struct view v;
-    if (sdl && view_init(&v, c, sdl, width, height)) {
+    struct view_rig v;
+    if (sdl && view_rig_init(&v, c, sdl, width, height)) {
         printf("load_ms %.1f pages %d\n", loaded / 1000.0, c->n_pages);
         if (turns) {
             status = run_turns(&v, atoi(argv[4]));
@@ -199,13 +199,13 @@ int main(int argc, char **argv)
             status = run_taps(&v, atoi(argv[4]));
         } else {
             start(&v);
-            session_preview(&v.session, SCREEN_PAGE, c->menu, false);
+            session_preview(&v.live.session, SCREEN_PAGE, c->menu, false);
             draw(&v);
             bench_turn(&v);
             bench_redraw(&v);
             status = 0;
         }
-        view_finish(&v);
+        view_rig_finish(&v);
     }
     if (sdl) {
         SDL_DestroyRenderer(sdl);

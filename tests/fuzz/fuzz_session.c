@@ -26,6 +26,8 @@
 #include "fixture.h"
 #include "fuzz_common.h"
 #include "layout.h"
+#include "live.h"
+#include "schedule.h"
 #include "session.h"
 
 #define MAX_STEPS 4096
@@ -85,8 +87,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 struct harness {
     struct content *c;
-    struct session s;
-    struct layout l;
+    struct live live; /* the kiosk's loop: its session and layout are the ones fuzzed */
     struct fake_metrics fm;
     struct text_metrics m;
     int w, h;
@@ -156,8 +157,8 @@ static void check_fresh_visit(const struct harness *H, bool but_last_activity, b
     struct session fresh;
     session_init(&fresh, H->c, H->w, H->h);
     struct session_visit v;
-    memcpy(&v, &H->s.visit, sizeof(v));
-    if (H->s.screen == SCREEN_WELCOME) {
+    memcpy(&v, &H->live.session.visit, sizeof(v));
+    if (H->live.session.screen == SCREEN_WELCOME) {
         /* The welcome screen may hold a language and a text size, and nothing else. */
         FUZZ_CHECK(v.lang >= 0 && v.lang < H->c->n_languages, "language %d of %d", v.lang,
                    H->c->n_languages);
@@ -174,14 +175,14 @@ static void check_fresh_visit(const struct harness *H, bool but_last_activity, b
     }
     FUZZ_CHECK(memcmp(&v, &fresh.visit, sizeof(v)) == 0,
                "screen %d keeps part of a visit (page %d, depth %d, scroll %g, countdown %d)",
-               (int)H->s.screen, v.page, v.depth, v.scroll, (int)v.countdown);
+               (int)H->live.session.screen, v.page, v.depth, v.scroll, (int)v.countdown);
 }
 
 /* session_deadline is exact: nothing happens before it, something at it, nothing ever without
  * one. Tried on copies, so the run itself goes on undisturbed. */
 static void check_deadline(const struct harness *H)
 {
-    const struct session *s = &H->s;
+    const struct session *s = &H->live.session;
     if (s->visit.velocity != 0) {
         /* Gliding asks for frames; each frame moves the page, so "nothing before" does not
          * apply. It must still ask soon. */
@@ -222,7 +223,7 @@ static void check_deadline(const struct harness *H)
 /* Everything that must hold between any two steps. */
 static void check_session(const struct harness *H)
 {
-    const struct session *s = &H->s;
+    const struct session *s = &H->live.session;
     const struct content *c = H->c;
     const struct session_visit *v = &s->visit;
     FUZZ_CHECK(s->screen >= SCREEN_WELCOME && s->screen <= FUZZ_LAST_SCREEN, "screen %d",
@@ -283,11 +284,11 @@ static void check_session(const struct harness *H)
 
 static void relayout(struct harness *H)
 {
-    layout_build(&H->l, H->c, &H->s, &H->m, H->w, H->h);
+    live_redraw(&H->live); /* laid out again even if the session shows the same */
+    live_layout(&H->live);
     bool marks = false;
-    marks = H->s.screen == SCREEN_STAFF_TOUCH; /* its cross hairs run through the touch */
-    fuzz_check_layout(&H->l, H->c, &H->m, H->w, H->h, true, marks);
-    session_set_scroll_max(&H->s, H->l.scroll_max);
+    marks = H->live.session.screen == SCREEN_STAFF_TOUCH; /* its cross hairs run through the touch */
+    fuzz_check_layout(&H->live.layout, H->c, &H->m, H->w, H->h, true, marks);
     H->dirty = false;
 }
 
@@ -330,7 +331,7 @@ static struct hit hit_at(struct harness *H, int x, int y)
         if (H->dirty) {
             relayout(H);
         }
-        return layout_hit_test(&H->l, x, y, (int)lround(H->s.visit.scroll));
+        return layout_hit_test(&H->live.layout, x, y, (int)lround(H->live.session.visit.scroll));
     }
     if (how % 4 == 2) {
         return (struct hit){ACTION_NONE, CONTENT_NONE};
@@ -358,11 +359,11 @@ static struct hit hit_at(struct harness *H, int x, int y)
 static void event(struct harness *H, enum session_input kind, int x, int y, struct hit hit)
 {
     struct session before;
-    memcpy(&before, &H->s, sizeof(before));
-    struct seen seen = seen_of(&H->s);
+    memcpy(&before, &H->live.session, sizeof(before));
+    struct seen seen = seen_of(&H->live.session);
     struct session_event ev = {kind, x, y, hit};
-    bool changed = session_handle(&H->s, &ev, H->now);
-    const struct session *s = &H->s;
+    bool changed = live_event(&H->live, &ev, H->now);
+    const struct session *s = &H->live.session;
     check_unchanged_if_quiet(changed, &seen, s, "session_handle");
     bool down = before.pointer.down;
     if (kind == INPUT_DOWN && down) {
@@ -406,23 +407,23 @@ static void event(struct harness *H, enum session_input kind, int x, int y, stru
 static void tick(struct harness *H)
 {
     struct session before;
-    memcpy(&before, &H->s, sizeof(before));
-    struct seen seen = seen_of(&H->s);
-    bool changed = session_tick(&H->s, H->now);
-    check_unchanged_if_quiet(changed, &seen, &H->s, "session_tick");
+    memcpy(&before, &H->live.session, sizeof(before));
+    struct seen seen = seen_of(&H->live.session);
+    bool changed = session_tick(&H->live.session, H->now);
+    check_unchanged_if_quiet(changed, &seen, &H->live.session, "session_tick");
     bool resting = before.pointer.down;
     resting = resting && !before.pointer.corner && before.screen != SCREEN_STAFF_CLEAN;
     /* A finger holds every timer off, unless it has lain perfectly still for as long as a
      * visit takes to time out: then the visit is wiped and the rest of the touch ignored. */
     bool stuck = resting && H->now >= before.pointer.moved_at + before.idle_ms + before.countdown_ms;
     if (resting && !stuck) {
-        FUZZ_CHECK(!changed && memcmp(&before, &H->s, sizeof(before)) == 0,
+        FUZZ_CHECK(!changed && memcmp(&before, &H->live.session, sizeof(before)) == 0,
                    "a timer ran out under a finger on screen %d", (int)before.screen);
     }
     if (stuck && changed) {
-        FUZZ_CHECK((H->s.screen == SCREEN_WELCOME || H->s.screen == SCREEN_ASLEEP) &&
-                       H->s.pointer.swallowed,
-                   "a resting touch timed out to screen %d", (int)H->s.screen);
+        FUZZ_CHECK((H->live.session.screen == SCREEN_WELCOME || H->live.session.screen == SCREEN_ASLEEP) &&
+                       H->live.session.pointer.swallowed,
+                   "a resting touch timed out to screen %d", (int)H->live.session.screen);
     }
     H->dirty = H->dirty || changed;
 }
@@ -457,8 +458,8 @@ static void step(struct harness *H, enum op op)
     case OP_MOVE:
     case OP_UP: {
         int scale = 1 + take_u8(&H->in) % 32;
-        x = H->s.pointer.x + (int8_t)take_u8(&H->in) * scale;
-        y = H->s.pointer.y + (int8_t)take_u8(&H->in) * scale;
+        x = H->live.session.pointer.x + (int8_t)take_u8(&H->in) * scale;
+        y = H->live.session.pointer.y + (int8_t)take_u8(&H->in) * scale;
         if (!H->off_screen) {
             x = x < 0 ? 0 : x >= H->w ? H->w - 1 : x;
             y = y < 0 ? 0 : y >= H->h ? H->h - 1 : y;
@@ -483,7 +484,7 @@ static void step(struct harness *H, enum op op)
         wait(H, (uint64_t)take_u32(&H->in) * 1000u);
         break;
     case OP_TO_DEADLINE: {
-        uint64_t d = session_deadline(&H->s);
+        uint64_t d = session_deadline(&H->live.session);
         int off = take_u8(&H->in) % 3 - 1;
         if (d != SESSION_NO_DEADLINE && d < TIME_LIMIT && d > H->now) {
             H->now = d;
@@ -496,18 +497,28 @@ static void step(struct harness *H, enum op op)
         break;
     }
     case OP_FRAMES: {
+        /* The kiosk's own loop: sleep to each deadline and step. A step that draws no frame
+         * must have left the screen as it was (the loop draws only what changed). */
         int frames = take_u8(&H->in) % 64;
         for (int i = 0; i < frames; i++) {
-            uint64_t d = session_deadline(&H->s);
-            if (d == SESSION_NO_DEADLINE || d >= TIME_LIMIT) {
+            uint64_t d = live_deadline(&H->live);
+            if (d == LIVE_NO_DEADLINE || d >= TIME_LIMIT) {
                 break;
             }
             if (d > H->now) {
                 H->now = d;
             }
-            tick(H);
-            if (H->dirty) {
-                relayout(H);
+            struct seen seen = seen_of(&H->live.session);
+            unsigned long drawn = H->live.frames;
+            bool dirty = H->live.dirty;
+            struct live_clock clock = {H->now, (int)((H->now / 60000u) % SCHEDULE_WEEK_MINUTES),
+                                       (int)(H->now % 60000u)};
+            live_step(&H->live, &clock);
+            check_unchanged_if_quiet(dirty || H->live.frames != drawn, &seen, &H->live.session,
+                                     "live_step");
+            if (H->live.frames != drawn) {
+                fuzz_check_layout(&H->live.layout, H->c, &H->m, H->w, H->h, true,
+                                  H->live.session.screen == SCREEN_STAFF_TOUCH);
             }
             check_session(H);
         }
@@ -519,21 +530,21 @@ static void step(struct harness *H, enum op op)
     case OP_SCROLL_MAX: {
         uint8_t how = take_u8(&H->in);
         int v = how % 2 ? take_range(&H->in, -100, 20000) : (int)take_u32(&H->in);
-        session_set_scroll_max(&H->s, v);
+        session_set_scroll_max(&H->live.session, v);
         break;
     }
     case OP_SCREEN_SIZE:
         set_screen_size(H, take_u8(&H->in) % FUZZ_SCREENS);
-        session_set_screen(&H->s, H->w, H->h);
+        live_resize(&H->live, H->w, H->h);
         break;
     case OP_RELAYOUT:
         relayout(H);
         break;
     case OP_RESET:
-        session_reset(&H->s);
+        session_reset(&H->live.session);
         H->dirty = true;
-        FUZZ_CHECK(H->s.screen == (H->s.open ? SCREEN_WELCOME : SCREEN_ASLEEP),
-                   "a reset shows screen %d", (int)H->s.screen);
+        FUZZ_CHECK(H->live.session.screen == (H->live.session.open ? SCREEN_WELCOME : SCREEN_ASLEEP),
+                   "a reset shows screen %d", (int)H->live.session.screen);
         check_fresh_visit(H, false, false);
         break;
     case OP_PREVIEW: {
@@ -545,19 +556,19 @@ static void step(struct harness *H, enum op op)
         if (staff && !H->c->staff_pin) {
             screen = SCREEN_WELCOME; /* staff screens are previewed only with a PIN set */
         }
-        if (screen == SCREEN_ASLEEP && H->s.open) {
+        if (screen == SCREEN_ASLEEP && H->live.session.open) {
             screen = SCREEN_WELCOME; /* the black screen only outside opening hours */
         }
-        if (!H->s.pointer.down) { /* previews are drawn with no finger on the glass */
-            session_preview(&H->s, screen, page, countdown);
+        if (!H->live.session.pointer.down) { /* previews are drawn with no finger on the glass */
+            session_preview(&H->live.session, screen, page, countdown);
             H->dirty = true;
         }
         break;
     }
     case OP_OPEN: {
-        struct seen seen = seen_of(&H->s);
-        bool changed = session_set_open(&H->s, take_u8(&H->in) & 1);
-        check_unchanged_if_quiet(changed, &seen, &H->s, "session_set_open");
+        struct seen seen = seen_of(&H->live.session);
+        bool changed = session_set_open(&H->live.session, take_u8(&H->in) & 1);
+        check_unchanged_if_quiet(changed, &seen, &H->live.session, "session_set_open");
         H->dirty = H->dirty || changed;
         break;
     }
@@ -568,7 +579,7 @@ static void step(struct harness *H, enum op op)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static struct harness H; /* static: the layout's lists are kept from one input to the next */
+    static struct harness H;
     struct bytes in = {data, size};
     uint8_t flags = take_u8(&in);
     H.c = contents[(flags & 1) % n_contents];
@@ -585,9 +596,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     H.now = take_u32(&in);
     H.in = in;
     set_screen_size(&H, screen);
-    session_init(&H.s, H.c, H.w, H.h);
+    struct live_ports ports = {.metrics = &H.m}; /* no drawing, no files: the core alone */
+    live_init(&H.live, H.c, &ports, H.w, H.h);
     if (flags & 8) {
-        session_set_open(&H.s, false); /* starts outside opening hours */
+        session_set_open(&H.live.session, false); /* starts outside opening hours */
     }
     check_session(&H);
     for (int i = 0; i < MAX_STEPS && H.in.n > 0; i++) {
@@ -595,12 +607,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         step(&H, op);
         if (trace) {
             fprintf(stderr, "%s: now %llu screen %d page %d scroll %g/%d finger %d%s\n",
-                    op_names[op], (unsigned long long)H.now, (int)H.s.screen, H.s.visit.page,
-                    H.s.visit.scroll, H.s.scroll_max, (int)H.s.pointer.down,
-                    H.s.pointer.swallowed ? " (swallowed)" : "");
+                    op_names[op], (unsigned long long)H.now, (int)H.live.session.screen, H.live.session.visit.page,
+                    H.live.session.visit.scroll, H.live.session.scroll_max, (int)H.live.session.pointer.down,
+                    H.live.session.pointer.swallowed ? " (swallowed)" : "");
         }
         check_session(&H);
     }
+    live_finish(&H.live);
     if (H.c == contents[0]) {
         H.c->staff_pin = NULL; /* not the content's to free */
     }

@@ -1,6 +1,5 @@
-/* The live loop of kiosk/app/run.c with the clock taken away: the same order of work at every
- * wake-up (opening hours, session timers, a staff reload, then draw if anything changed), but
- * wake-ups happen when the soak moves its fake clock, not when SDL_WaitEventTimeout returns. */
+/* The kiosk's own live loop (kiosk/core/live.h) with the clock taken away: wake-ups happen
+ * when the soak moves its fake clock, not when SDL_WaitEventTimeout returns. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "sim.h"
@@ -53,40 +52,67 @@ bool sim_open_at(const struct sim *s, uint64_t t)
     return schedule_is_open(&s->content->schedule, minute_of_week(t));
 }
 
-/* When opening hours next open or close after `t`, or SESSION_NO_DEADLINE. */
-static uint64_t next_change(const struct sim *s, uint64_t t)
+/* ---- the live loop's ports: the same loop as the kiosk, with the soak's drawing and files */
+
+static void port_text_percent(void *ctx, int percent)
 {
-    int left = schedule_minutes_to_change(&s->content->schedule, minute_of_week(t));
-    if (left < 0) {
-        return SESSION_NO_DEADLINE;
-    }
-    return t - t % SIM_MINUTE + (uint64_t)left * SIM_MINUTE;
+    struct sim *s = ctx;
+    view_set_text_percent(&s->view, percent);
 }
 
-static void frame(struct sim *s)
+static void port_draw(void *ctx, const struct layout *layout, int scroll)
 {
-    if (session_in_staff_mode(&s->view.session)) {
-        staff_report_format(s->report, sizeof(s->report), s->content, NULL);
-    }
-    view_draw(&s->view);
+    struct sim *s = ctx;
+    view_draw(&s->view, layout, scroll);
     SDL_RenderPresent(s->sdl);
     s->stats.frames++;
 }
 
-/* One wake-up of the live loop. */
+/* Staff pressed reload: the file is read again at once. Otherwise new content waits only when
+ * the soak's calendar has read it (sim_reload). */
+static bool port_check(void *ctx, uint64_t now, bool force)
+{
+    struct sim *s = ctx;
+    (void)now;
+    if (force) {
+        content_destroy(s->waiting);
+        s->waiting = load(s);
+    }
+    return s->waiting != NULL;
+}
+
+/* As run.c's: the view is rebuilt around the new content, and the old content is freed only
+ * once nothing points into it. */
+static const struct content *port_take(void *ctx)
+{
+    struct sim *s = ctx;
+    view_finish(&s->view);
+    content_destroy(s->content);
+    s->content = s->waiting;
+    s->waiting = NULL;
+    if (!view_init(&s->view, s->content, s->sdl, s->width, s->height)) {
+        fprintf(stderr, "soak: no font opens after a reload\n");
+        exit(1);
+    }
+    s->stats.reloads++;
+    return s->content;
+}
+
+static const char *port_staff_report(void *ctx)
+{
+    struct sim *s = ctx;
+    staff_report_format(s->report, sizeof(s->report), s->content, NULL);
+    return s->report;
+}
+
+/* One wake-up of the live loop at the fake clock. */
 static void iterate(struct sim *s, bool dirty)
 {
-    struct session *ses = &s->view.session;
-    dirty |= session_set_open(ses, sim_open_at(s, s->now));
-    dirty |= session_tick(ses, s->now);
-    if (ses->reload_requested) {
-        ses->reload_requested = false;
-        sim_reload(s, true);
-        dirty = true;
+    if (dirty) {
+        live_redraw(&s->live);
     }
-    if (dirty || session_in_staff_mode(ses)) {
-        frame(s);
-    }
+    struct live_clock clock = {s->now, minute_of_week(s->now), (int)(s->now % SIM_MINUTE)};
+    live_step(&s->live, &clock);
 }
 
 bool sim_open(struct sim *s, const char *config_path, int width, int height, bool add_hours,
@@ -115,13 +141,26 @@ bool sim_open(struct sim *s, const char *config_path, int width, int height, boo
         fprintf(stderr, "soak: cannot draw at %dx%d: %s\n", width, height, SDL_GetError());
         return false;
     }
-    s->view.session.staff_report = s->report;
+    struct live_ports ports = {
+        .ctx = s,
+        .metrics = &s->view.metrics,
+        .text_percent = port_text_percent,
+        .draw = port_draw,
+        .check = port_check,
+        .take = port_take,
+        .staff_report = port_staff_report,
+    };
+    live_init(&s->live, s->content, &ports, width, height);
+    s->live_started = true;
     iterate(s, true);
     return true;
 }
 
 void sim_close(struct sim *s)
 {
+    if (s->live_started) {
+        live_finish(&s->live);
+    }
     if (s->sdl) {
         view_finish(&s->view);
         SDL_DestroyRenderer(s->sdl);
@@ -131,6 +170,7 @@ void sim_close(struct sim *s)
     }
     app_quit_libraries();
     SDL_Quit();
+    content_destroy(s->waiting);
     content_destroy(s->content);
     memset(s, 0, sizeof(*s));
 }
@@ -142,9 +182,7 @@ void sim_advance(struct sim *s, uint64_t until)
         iterate(s, false);
     }
     for (;;) {
-        uint64_t next = session_deadline(&s->view.session);
-        uint64_t change = next_change(s, s->now);
-        next = change < next ? change : next;
+        uint64_t next = live_deadline(&s->live);
         if (next <= s->now) {
             next = s->now + 1; /* a deadline already due: the loop wakes again at once */
         }
@@ -162,7 +200,8 @@ void sim_advance(struct sim *s, uint64_t until)
 void sim_pointer(struct sim *s, enum session_input kind, int x, int y)
 {
     s->stats.events++;
-    iterate(s, view_pointer(&s->view, kind, x, y, s->now));
+    live_pointer(&s->live, kind, x, y, s->now);
+    iterate(s, false);
 }
 
 void sim_resize(struct sim *s, int width, int height)
@@ -177,58 +216,44 @@ void sim_resize(struct sim *s, int width, int height)
     s->width = w;
     s->height = h;
     view_resize(&s->view, w, h);
+    live_resize(&s->live, w, h);
     s->stats.resizes++;
     iterate(s, true);
 }
 
-bool sim_reload(struct sim *s, bool staff)
+bool sim_reload(struct sim *s)
 {
     struct content *next = load(s);
     if (!next) {
         return false;
     }
-    /* As run.c's switch_content: the view is rebuilt around the new content, and the old
-     * content is freed only once nothing points into it. */
-    bool open = s->view.session.open;
-    view_finish(&s->view);
-    content_destroy(s->content);
-    s->content = next;
-    if (!view_init(&s->view, next, s->sdl, s->width, s->height)) {
-        fprintf(stderr, "soak: no font opens after a reload\n");
-        exit(1);
-    }
-    s->view.session.staff_report = s->report;
-    session_set_open(&s->view.session, open);
-    if (staff) {
-        s->view.session.screen = SCREEN_STAFF;
-        s->view.session.staff.since = s->now;
-    }
-    s->stats.reloads++;
+    content_destroy(s->waiting);
+    s->waiting = next;
+    iterate(s, false); /* the loop puts it on screen, between visits */
     return true;
 }
 
 bool sim_between_visits(const struct sim *s)
 {
-    const struct session *ses = &s->view.session;
-    return (ses->screen == SCREEN_WELCOME || ses->screen == SCREEN_ASLEEP) && !ses->pointer.down;
+    return live_between_visits(&s->live);
 }
 
 static void tour_frame(struct sim *s)
 {
-    view_draw(&s->view);
+    view_draw(&s->view, live_layout(&s->live), live_scroll(&s->live));
     SDL_RenderPresent(s->sdl);
     s->stats.tour_frames++;
 }
 
 void sim_tour(struct sim *s)
 {
-    struct session *ses = &s->view.session;
+    struct session *ses = &s->live.session;
     session_set_open(ses, true);
     for (int i = 0; i < s->content->n_pages; i++) {
         session_preview(ses, SCREEN_PAGE, i, false);
         tour_frame(s);
-        if (s->view.layout.scroll_max > 0) {
-            ses->visit.scroll = s->view.layout.scroll_max;
+        if (live_layout(&s->live)->scroll_max > 0) {
+            session_preview_scroll(ses, s->live.layout.scroll_max);
             tour_frame(s);
         }
     }
@@ -236,8 +261,7 @@ void sim_tour(struct sim *s)
     tour_frame(s);
     session_preview(ses, SCREEN_COVER, CONTENT_NONE, false);
     tour_frame(s);
-    session_reset(ses);
-    ses->visit.last_activity = s->now;
+    session_restart(ses, s->now);
     /* Text unused for a few frames leaves the cache (renderer.c): after these, only the
      * welcome screen's text is in it. */
     for (int i = 0; i < 12; i++) {

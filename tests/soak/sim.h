@@ -1,6 +1,6 @@
 /* The kiosk under test: the real view (session, layout, fonts, pictures, renderer) on an SDL
- * window of the dummy video driver, driven the way kiosk/app/run.c drives it, but by a fake
- * clock. Time only moves when the soak says so, so a week passes in minutes. */
+ * window of the dummy video driver, in the kiosk's own live loop, driven by a fake clock.
+ * Time only moves when the soak says so, so a week passes in minutes. */
 #ifndef SOAK_SIM_H
 #define SOAK_SIM_H
 
@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "live.h"
 #include "view.h"
 
 #define SIM_MINUTE (60u * 1000u)
@@ -23,8 +24,11 @@ struct sim {
     bool add_hours, add_pin; /* give the content opening hours / a staff PIN if it has none */
     SDL_Window *window;
     SDL_Renderer *sdl;
-    struct content *content; /* owned */
+    struct content *content; /* on screen, owned */
+    struct content *waiting; /* read by sim_reload, for the loop to put on screen */
     struct view view;
+    struct live live;
+    bool live_started;
     uint64_t now; /* fake clock: ms since Monday 00:00 of the first simulated week */
     int width, height;
     char report[2048];
@@ -44,9 +48,9 @@ void sim_advance(struct sim *s, uint64_t until);
 void sim_pointer(struct sim *s, enum session_input kind, int x, int y);
 /* The display changes size (a different panel is plugged in). */
 void sim_resize(struct sim *s, int width, int height);
-/* Reads the config again and shows the new content, as the live kiosk does when the file
- * changes or staff press reload. False if the file no longer loads (the old content stays). */
-bool sim_reload(struct sim *s, bool staff);
+/* Reads the config again, as when the file changes: the live loop shows it once no visit is
+ * in progress. False if the file no longer loads (the old content stays). */
+bool sim_reload(struct sim *s);
 /* No visit is in progress: the live kiosk switches content only then. */
 bool sim_between_visits(const struct sim *s);
 /* Whether opening hours say the kiosk is open at `t`. */

@@ -234,7 +234,7 @@ static void happen(struct soak *k)
             k->reload += SIM_MINUTE;
             return;
         }
-        sim_reload(&k->s, false);
+        sim_reload(&k->s);
         k->reload += SIM_DAY;
         print_day(k);
     } else if (now == k->swap) {

@@ -15,7 +15,7 @@ static void wait_ms(struct sim *s, double ms)
 
 static const struct session *ses(const struct sim *s)
 {
-    return &s->view.session;
+    return &s->live.session;
 }
 
 /* A touch that lifts where it went down, perhaps after a small wobble. */
@@ -40,7 +40,7 @@ static void tap_anywhere(struct sim *s, struct rng *r)
 /* The part of a hit region a finger can reach now: scrolled with the page, clipped to it. */
 static bool visible(const struct sim *s, const struct layout_hit *h, struct rect *out)
 {
-    const struct layout *l = &s->view.layout;
+    const struct layout *l = &s->live.layout;
     struct rect r = h->rect;
     if (h->scrolls) {
         r.y -= (int)lround(ses(s)->visit.scroll);
@@ -59,8 +59,8 @@ static bool visible(const struct sim *s, const struct layout_hit *h, struct rect
 static bool find_hit(struct sim *s, struct rng *r, enum session_action action, int target, int *x,
                      int *y)
 {
-    view_update(&s->view);
-    const struct layout *l = &s->view.layout;
+    live_layout(&s->live);
+    const struct layout *l = &s->live.layout;
     int seen = 0;
     for (size_t i = 0; i < l->n_hits; i++) {
         const struct hit h = l->hits[i].hit;
@@ -115,7 +115,7 @@ static void swipe(struct sim *s, struct rng *r, struct visitor_stats *st)
  * lifted while moving (a fling that glides on). */
 static void drag(struct sim *s, struct rng *r, struct visitor_stats *st, bool fling)
 {
-    const struct rect vp = s->view.layout.viewport;
+    const struct rect vp = s->live.layout.viewport;
     int x = vp.w > 0 ? vp.x + vp.w / 4 + rng_range(r, 0, vp.w / 2) : s->width / 2;
     int y0 = vp.h > 0 ? vp.y + vp.h / 4 + rng_range(r, 0, vp.h / 2) : s->height / 2;
     int dir = rng_chance(r, 0.65) ? -1 : 1; /* finger up: reading on */
