@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
+#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
 #include "view_rig.h"
@@ -27,7 +27,7 @@ int main(int argc, char **argv)
     diag_init(&diags, argv[1]);
     struct content *c = config_load(argv[1], config_assets_dir(), &diags);
     diag_finish(&diags);
-    if (!c || !app_init_libraries()) {
+    if (!c || !libraries_init()) {
         return 1;
     }
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 16, 16, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -60,6 +60,6 @@ int main(int argc, char **argv)
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(surface);
     content_destroy(c);
-    app_quit_libraries();
+    libraries_quit();
     return 0;
 }

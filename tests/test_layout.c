@@ -6,7 +6,7 @@
 #include <SDL_ttf.h>
 #include <string.h>
 
-#include "app.h"
+#include "libraries.h"
 #include "check.h"
 #include "config_locate.h"
 #include "config_reader.h"
@@ -249,13 +249,13 @@ static void check_config(const char *path)
 
 int main(int argc, char **argv)
 {
-    if (!app_init_libraries()) {
+    if (!libraries_init()) {
         return 1;
     }
     for (int i = 1; i < argc; i++) {
         check_config(argv[i]);
     }
-    app_quit_libraries();
+    libraries_quit();
     if (problems > 40) {
         fprintf(stderr, "... and %d more problems\n", problems - 40);
     }

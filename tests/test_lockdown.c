@@ -8,7 +8,7 @@
 #include <SDL.h>
 #include <stdlib.h>
 
-#include "app.h"
+#include "libraries.h"
 #include "check.h"
 #include "config_locate.h"
 #include "config_reader.h"
@@ -403,7 +403,7 @@ int main(int argc, char **argv)
     SDL_memset(&r, 0, sizeof(r));
     r.content = config_load(argv[1], config_assets_dir(), &diags);
     diag_finish(&diags);
-    if (!r.content || r.content->staff_pin || !app_init_libraries()) {
+    if (!r.content || r.content->staff_pin || !libraries_init()) {
         fprintf(stderr, "test_lockdown: needs a config without staff_pin\n");
         return 1;
     }
@@ -427,6 +427,6 @@ int main(int argc, char **argv)
     SDL_DestroyRenderer(sdl);
     SDL_FreeSurface(surface);
     content_destroy(r.content);
-    app_quit_libraries();
+    libraries_quit();
     return check_summary("test_lockdown");
 }

@@ -15,9 +15,5 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
 /* Draws every screen to PNG files in `dir`; returns the exit status. */
 int app_render_all(const struct content *content, const char *dir, int width, int height,
                    int lang);
-/* Starts SDL_ttf and SDL_image; false (logged) when they cannot start. */
-bool app_init_libraries(void);
-/* Stops what app_init_libraries started. */
-void app_quit_libraries(void);
 
 #endif

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "libraries.h"
 #include "log.h"
 #include "staff_report.h"
 #include "util.h"
@@ -59,7 +60,7 @@ int app_render_all(const struct content *content, const char *dir, int width, in
         log_error("cannot create the folder %s: %s", dir, strerror(errno));
         return 1;
     }
-    if (!app_init_libraries()) {
+    if (!libraries_init()) {
         return 1;
     }
     int status = 1;
@@ -133,6 +134,6 @@ out_renderer:
     SDL_DestroyRenderer(sdl);
 out:
     SDL_FreeSurface(surface);
-    app_quit_libraries();
+    libraries_quit();
     return status;
 }

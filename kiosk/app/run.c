@@ -15,6 +15,7 @@
 
 #include "abs_pointer.h"
 #include "app.h"
+#include "libraries.h"
 #include "backlight.h"
 #include "display.h"
 #include "input.h"
@@ -396,7 +397,7 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
         return 1;
     }
     int status = 1;
-    if (!app_init_libraries()) {
+    if (!libraries_init()) {
         goto out_sdl;
     }
     if (!screen_open(windowed, width, height, &k.window, &k.sdl)) {
@@ -444,7 +445,7 @@ out_renderer:
     SDL_DestroyRenderer(k.sdl);
     SDL_DestroyWindow(k.window);
 out_libs:
-    app_quit_libraries();
+    libraries_quit();
 out_sdl:
     SDL_Quit();
     content_destroy(k.content);

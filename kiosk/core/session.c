@@ -1,95 +1,14 @@
+/* The session's visitor side: navigation, taps, drags and flings, and the timers of a visit
+ * (idle, countdown, reset, gliding). Staff mode's screens are in session_staff.c; the state
+ * both share, and what may be done to it from outside, in session_state.c. */
 #include "session.h"
 
-#include "session_internal.h"
+#include "session_staff.h"
+#include "session_state.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Gliding slows like a puck on felt: speed falls by e every GLIDE_TAU_MS. */
-#define GLIDE_TAU_MS 325.0
-#define GLIDE_MIN_SPEED 20.0  /* px/s below which it stops */
-#define FLING_MIN_SPEED 150.0 /* px/s a lifted finger must move at to start a glide */
-#define FLING_WINDOW_MS 100   /* only the last moments of a drag say how fast it was */
-
-const int session_text_percent[SESSION_TEXT_SCALES] = {100, 125, 150};
-
-static void visit_init(struct session *s)
-{
-    /* memset first so padding is zero too: a wiped visit is byte-for-byte a fresh one. */
-    memset(&s->visit, 0, sizeof(s->visit));
-    s->visit.page = s->content->menu;
-    s->visit.pressed.action = ACTION_NONE;
-    s->visit.pressed.target = CONTENT_NONE;
-}
-
-void session_init(struct session *s, const struct content *content, int width, int height)
-{
-    memset(s, 0, sizeof(*s));
-    s->content = content;
-    s->idle_ms = (uint64_t)content->settings.idle_timeout * 1000u;
-    s->countdown_ms = (uint64_t)content->settings.reset_countdown * 1000u;
-    s->width = width;
-    s->height = height;
-    s->screen = SCREEN_WELCOME;
-    s->open = true;
-    visit_init(s);
-}
-
-bool session_in_staff_mode(const struct session *s)
-{
-    return s->screen == SCREEN_STAFF_PIN || s->screen == SCREEN_STAFF ||
-           s->screen == SCREEN_STAFF_TOUCH || s->screen == SCREEN_STAFF_CLEAN;
-}
-
-bool session_set_open(struct session *s, bool open)
-{
-    if (open == s->open) {
-        return false; /* only a change acts, so a woken screen stays awake for its visit */
-    }
-    s->open = open;
-    if (!open && s->screen == SCREEN_WELCOME && !s->pointer.down) {
-        session_reset(s); /* black, and a language or text size chosen there goes too */
-        return true;
-    }
-    if (open && s->screen == SCREEN_ASLEEP) {
-        session_reset(s);
-        return true;
-    }
-    return false;
-}
-
-void session_set_screen(struct session *s, int width, int height)
-{
-    s->width = width;
-    s->height = height;
-}
-
-static void clamp_scroll(struct session *s)
-{
-    if (s->visit.scroll > s->scroll_max) {
-        s->visit.scroll = s->scroll_max;
-        s->visit.velocity = 0;
-    }
-    if (s->visit.scroll < 0) {
-        s->visit.scroll = 0;
-        s->visit.velocity = 0;
-    }
-}
-
-void session_set_scroll_max(struct session *s, int scroll_max)
-{
-    s->scroll_max = scroll_max > 0 ? scroll_max : 0;
-    clamp_scroll(s);
-}
-
-void session_reset(struct session *s)
-{
-    s->screen = s->open ? SCREEN_WELCOME : SCREEN_ASLEEP;
-    s->scroll_max = 0;
-    visit_init(s);
-    memset(&s->staff, 0, sizeof(s->staff));
-}
 
 static void wipe_to_cover(struct session *s, uint64_t now)
 {
@@ -99,86 +18,13 @@ static void wipe_to_cover(struct session *s, uint64_t now)
     s->visit.last_activity = now;
 }
 
-void session_preview(struct session *s, enum session_screen screen, int page, bool countdown)
-{
-    session_reset(s);
-    s->screen = screen;
-    if (screen == SCREEN_PAGE && page >= 0 && page < s->content->n_pages) {
-        s->visit.page = page;
-    }
-    if (screen == SCREEN_PAGE && countdown) {
-        s->visit.countdown = true;
-        s->visit.countdown_seconds = (int)(s->countdown_ms / 1000u);
-    }
-    if (screen == SCREEN_STAFF_CLEAN) {
-        s->staff.clean_seconds = SESSION_CLEAN_MS / 1000; /* the count as it starts */
-    }
-}
+static const struct hit no_hit = {ACTION_NONE, CONTENT_NONE};
 
-void session_preview_scroll(struct session *s, int scroll)
-{
-    s->visit.scroll = scroll;
-    s->visit.velocity = 0;
-    clamp_scroll(s);
-}
-
-void session_preview_language(struct session *s, int lang)
-{
-    if (lang >= 0 && lang < s->content->n_languages) {
-        s->visit.lang = lang;
-    }
-}
-
-void session_restart(struct session *s, uint64_t now)
-{
-    session_reset(s);
-    s->visit.last_activity = now;
-}
-
-struct session_shown session_shown(const struct session *s)
-{
-    struct session_shown k;
-    memset(&k, 0, sizeof(k));
-    k.screen = s->screen;
-    k.page = s->visit.page;
-    k.depth = s->visit.depth;
-    k.countdown = s->visit.countdown;
-    k.countdown_seconds = s->visit.countdown_seconds;
-    k.pressed = s->visit.pressed;
-    k.lang = s->visit.lang;
-    k.text_scale = s->visit.text_scale;
-    return k;
-}
-
-bool session_shown_equal(const struct session_shown *a, const struct session_shown *b)
-{
-    return a->screen == b->screen && a->page == b->page && a->depth == b->depth &&
-           a->countdown == b->countdown && a->countdown_seconds == b->countdown_seconds &&
-           a->pressed.action == b->pressed.action && a->pressed.target == b->pressed.target &&
-           a->lang == b->lang && a->text_scale == b->text_scale;
-}
-
-bool session_take_reload_request(struct session *s)
-{
-    bool requested = s->reload_requested;
-    s->reload_requested = false;
-    return requested;
-}
-
-void session_set_staff_report(struct session *s, const char *report)
-{
-    s->staff_report = report;
-}
-
-void session_set_notice(struct session *s, const char *notice)
-{
-    s->notice = notice;
-}
-
-bool session_welcome_touched(const struct session *s)
-{
-    return s->screen == SCREEN_WELCOME && (s->visit.lang != 0 || s->visit.text_scale != 0);
-}
+/* Gliding slows like a puck on felt: speed falls by e every GLIDE_TAU_MS. */
+#define GLIDE_TAU_MS 325.0
+#define GLIDE_MIN_SPEED 20.0  /* px/s below which it stops */
+#define FLING_MIN_SPEED 150.0 /* px/s a lifted finger must move at to start a glide */
+#define FLING_WINDOW_MS 100   /* only the last moments of a drag say how fast it was */
 
 static void next_text_size(struct session *s)
 {
@@ -287,29 +133,6 @@ static void act(struct session *s, struct hit hit)
     }
 }
 
-static bool hit_equal(struct hit a, struct hit b)
-{
-    return a.action == b.action && a.target == b.target;
-}
-
-bool session_set_pressed(struct session *s, struct hit hit)
-{
-    if (hit_equal(s->visit.pressed, hit)) {
-        return false;
-    }
-    s->visit.pressed = hit;
-    return true;
-}
-
-static const struct hit no_hit = {ACTION_NONE, CONTENT_NONE};
-
-int session_slop(const struct session *s)
-{
-    int m = s->width < s->height ? s->width : s->height;
-    int v = m * 3 / 100;
-    return v < 8 ? 8 : v;
-}
-
 static void add_sample(struct session_pointer *p, int y, uint64_t now)
 {
     if (p->samples == 4) {
@@ -363,7 +186,7 @@ static bool pointer_down(struct session *s, const struct session_event *ev, uint
     p->scroll0 = s->visit.scroll;
     p->down_at = now;
     p->moved_at = now;
-    p->corner = !session_in_staff_mode(s) && staff_corner(s, ev->x, ev->y);
+    p->corner = !session_in_staff_mode(s) && session_staff_corner(s, ev->x, ev->y);
     add_sample(p, ev->y, now);
 
     switch (s->screen) {
@@ -375,7 +198,7 @@ static bool pointer_down(struct session *s, const struct session_event *ev, uint
     case SCREEN_STAFF:
     case SCREEN_STAFF_TOUCH:
     case SCREEN_STAFF_CLEAN:
-        return staff_down(s, ev, now);
+        return session_staff_down(s, ev, now);
     case SCREEN_WELCOME:
         /* A language or "A+" changes the welcome screen itself; anywhere else starts the
          * visit. Either way the touch does that and nothing else. */
@@ -437,7 +260,7 @@ static bool pointer_move(struct session *s, const struct session_event *ev, uint
         p->corner = false; /* the staff hold must hold still */
     }
     if (session_in_staff_mode(s)) {
-        return staff_move(s, ev, now);
+        return session_staff_move(s, ev, now);
     }
     if (s->screen != SCREEN_PAGE) {
         return false;
@@ -460,7 +283,7 @@ static bool pointer_move(struct session *s, const struct session_event *ev, uint
     if (p->mode == POINTER_SCROLL) {
         double before = s->visit.scroll;
         s->visit.scroll = p->scroll0 - dy;
-        clamp_scroll(s);
+        session_clamp_scroll(s);
         changed = changed || s->visit.scroll != before;
     }
     return changed;
@@ -475,7 +298,7 @@ static bool pointer_up(struct session *s, const struct session_event *ev, uint64
     p->down = false;
     p->corner = false;
     if (session_in_staff_mode(s)) {
-        return staff_up(s, ev, now);
+        return session_staff_up(s, ev, now);
     }
     if (s->screen != SCREEN_PAGE) {
         return false;
@@ -569,7 +392,7 @@ static bool glide(struct session *s, uint64_t now)
     if (fabs(s->visit.velocity) < GLIDE_MIN_SPEED) {
         s->visit.velocity = 0;
     }
-    clamp_scroll(s);
+    session_clamp_scroll(s);
     if (s->visit.velocity == 0) {
         s->visit.glide_time = 0;
     }
@@ -591,7 +414,7 @@ static uint64_t stuck_deadline(const struct session *s)
 bool session_tick(struct session *s, uint64_t now)
 {
     if (s->pointer.down && s->pointer.corner && now - s->pointer.down_at >= SESSION_STAFF_HOLD_MS) {
-        staff_open(s, now);
+        session_staff_open(s, now);
         s->pointer.swallowed = true; /* lifting the finger must not press a key of the pad */
         s->pointer.corner = false;
         return true;
@@ -624,7 +447,7 @@ bool session_tick(struct session *s, uint64_t now)
         return false;
     }
     if (session_in_staff_mode(s)) {
-        return staff_tick(s, now);
+        return session_staff_tick(s, now);
     }
     if (s->screen == SCREEN_COVER) {
         if (now - s->visit.last_activity >= s->idle_ms) {
@@ -676,7 +499,7 @@ uint64_t session_deadline(const struct session *s)
         return SESSION_NO_DEADLINE;
     }
     if (session_in_staff_mode(s)) {
-        return staff_deadline(s);
+        return session_staff_deadline(s);
     }
     if (s->screen == SCREEN_COVER) {
         return s->visit.last_activity + s->idle_ms;

@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "session_internal.h"
+#include "session_staff.h"
+#include "session_state.h"
 
-bool staff_corner(const struct session *s, int x, int y)
+bool session_staff_corner(const struct session *s, int x, int y)
 {
     if (!s->content->staff_pin) {
         return false; /* no PIN in the config: staff mode is off */
@@ -17,7 +18,7 @@ bool staff_corner(const struct session *s, int x, int y)
     return x < size && y < size;
 }
 
-void staff_open(struct session *s, uint64_t now)
+void session_staff_open(struct session *s, uint64_t now)
 {
     session_reset(s);
     s->screen = SCREEN_STAFF_PIN;
@@ -109,7 +110,7 @@ static void touch_at(struct session *s, int x, int y)
     s->staff.touch_y = y;
 }
 
-bool staff_down(struct session *s, const struct session_event *ev, uint64_t now)
+bool session_staff_down(struct session *s, const struct session_event *ev, uint64_t now)
 {
     if (s->screen == SCREEN_STAFF_CLEAN) {
         s->pointer.swallowed = true; /* the glass is being wiped */
@@ -125,7 +126,7 @@ bool staff_down(struct session *s, const struct session_event *ev, uint64_t now)
     return session_set_pressed(s, ev->hit);
 }
 
-bool staff_move(struct session *s, const struct session_event *ev, uint64_t now)
+bool session_staff_move(struct session *s, const struct session_event *ev, uint64_t now)
 {
     struct session_pointer *p = &s->pointer;
     if (p->swallowed) {
@@ -143,7 +144,7 @@ bool staff_move(struct session *s, const struct session_event *ev, uint64_t now)
     return changed;
 }
 
-bool staff_up(struct session *s, const struct session_event *ev, uint64_t now)
+bool session_staff_up(struct session *s, const struct session_event *ev, uint64_t now)
 {
     struct session_pointer *p = &s->pointer;
     if (p->swallowed) {
@@ -163,7 +164,7 @@ bool staff_up(struct session *s, const struct session_event *ev, uint64_t now)
     return changed;
 }
 
-bool staff_tick(struct session *s, uint64_t now)
+bool session_staff_tick(struct session *s, uint64_t now)
 {
     struct session_staff *st = &s->staff;
     if (s->screen == SCREEN_STAFF_CLEAN) {
@@ -187,7 +188,7 @@ bool staff_tick(struct session *s, uint64_t now)
     return false;
 }
 
-uint64_t staff_deadline(const struct session *s)
+uint64_t session_staff_deadline(const struct session *s)
 {
     const struct session_staff *st = &s->staff;
     if (s->screen == SCREEN_STAFF_CLEAN) {

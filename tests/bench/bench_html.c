@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app.h"
+#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
 #include "view_rig.h"
@@ -337,7 +337,7 @@ int main(int argc, char **argv)
     diag_init(&diags, argv[1]);
     struct content *c = config_load(argv[1], config_assets_dir(), &diags);
     diag_finish(&diags);
-    if (!c || !app_init_libraries()) {
+    if (!c || !libraries_init()) {
         fprintf(stderr, "bench_html: %s does not load (kiosk --check says why)\n", argv[1]);
         content_destroy(c);
         return 1;
@@ -369,7 +369,7 @@ int main(int argc, char **argv)
         SDL_DestroyRenderer(sdl);
     }
     SDL_FreeSurface(surface);
-    app_quit_libraries();
+    libraries_quit();
     content_destroy(c);
     return status;
 }

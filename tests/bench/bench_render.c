@@ -25,7 +25,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "app.h"
+#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
 #include "view_rig.h"
@@ -181,7 +181,7 @@ int main(int argc, char **argv)
     struct content *c = config_load(argv[1], config_assets_dir(), &diags);
     diag_finish(&diags);
     uint64_t loaded = clock_us() - t0;
-    if (!c || !app_init_libraries()) {
+    if (!c || !libraries_init()) {
         fprintf(stderr, "bench_render: %s does not load (kiosk --check says why)\n", argv[1]);
         content_destroy(c);
         return 1;
@@ -211,7 +211,7 @@ int main(int argc, char **argv)
         SDL_DestroyRenderer(sdl);
     }
     SDL_FreeSurface(surface);
-    app_quit_libraries();
+    libraries_quit();
     content_destroy(c);
     return status;
 }

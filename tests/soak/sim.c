@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
 #include "schedule.h"
@@ -131,7 +131,7 @@ bool sim_open(struct sim *s, const char *config_path, int width, int height, boo
     if (!s->content) {
         return false;
     }
-    if (SDL_Init(SDL_INIT_VIDEO) != 0 || !app_init_libraries()) {
+    if (SDL_Init(SDL_INIT_VIDEO) != 0 || !libraries_init()) {
         fprintf(stderr, "soak: cannot start SDL: %s\n", SDL_GetError());
         return false;
     }
@@ -168,7 +168,7 @@ void sim_close(struct sim *s)
     if (s->window) {
         SDL_DestroyWindow(s->window);
     }
-    app_quit_libraries();
+    libraries_quit();
     SDL_Quit();
     content_destroy(s->waiting);
     content_destroy(s->content);

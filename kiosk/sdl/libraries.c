@@ -2,10 +2,10 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
-#include "app.h"
+#include "libraries.h"
 #include "log.h"
 
-bool app_init_libraries(void)
+bool libraries_init(void)
 {
     if (TTF_Init() != 0) {
         log_error("cannot start SDL_ttf: %s", TTF_GetError());
@@ -18,7 +18,7 @@ bool app_init_libraries(void)
     return true;
 }
 
-void app_quit_libraries(void)
+void libraries_quit(void)
 {
     IMG_Quit();
     TTF_Quit();

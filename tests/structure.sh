@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The shape of kiosk/, checked on every build so it cannot drift back:
+#  - each layer includes only what it may: the core (kiosk/core) ISO C, <sys/stat.h> (to check
+#    that files the config names exist) and, in the config reader only, <libconfig.h>; the
+#    Linux edge (kiosk/linux) no SDL and nothing of the SDL edge; the SDL edge (kiosk/sdl)
+#    nothing of the executable (kiosk/app);
+#  - no two object files call each other, in either direction (a circle), through any header;
+#  - no .c file is longer than 800 lines.
+# Usage: structure.sh SOURCE_DIR OBJECT_FILE...
+set -euo pipefail
+src=$1
+shift
+# CTest hands each target's objects over as one ;-separated list.
+IFS=';' read -r -a objects <<< "$(IFS=';'; echo "$*")"
+set -- "${objects[@]}"
+failures=0
+fail() {
+    echo "structure: $*" >&2
+    failures=$((failures + 1))
+}
+
+# ---- includes, layer by layer -------------------------------------------------------------
+iso_c='assert|ctype|errno|float|inttypes|limits|math|stdarg|stdbool|stddef|stdint|stdio|stdlib|string|time'
+layer_files() { find "$src/kiosk/$1" -name '*.[ch]' | sort; }
+local_header_layer() { # HEADER -> the layer directory it lives in, or nothing
+    local d
+    for d in core linux sdl app; do
+        [ -e "$src/kiosk/$d/$1" ] && echo "$d" && return
+    done
+}
+check_layer() { # LAYER ALLOWED_SYSTEM_REGEX ALLOWED_LOCAL_LAYERS...
+    local layer=$1 system=$2 f line header where
+    shift 2
+    local allowed=" $* "
+    for f in $(layer_files "$layer"); do
+        while IFS= read -r line; do
+            if [[ $line =~ ^#include\ \<([^>]+)\> ]]; then
+                header=${BASH_REMATCH[1]}
+                [[ $header =~ ^($system)$ ]] ||
+                    fail "${f#"$src"/}: includes <$header>, which kiosk/$layer may not use"
+            elif [[ $line =~ ^#include\ \"([^\"]+)\" ]]; then
+                header=${BASH_REMATCH[1]}
+                where=$(local_header_layer "$header")
+                [ -n "$where" ] || continue # a header of the build (none yet) or a typo the build catches
+                [[ $allowed == *" $where "* ]] ||
+                    fail "${f#"$src"/}: includes \"$header\" from kiosk/$where, a layer above kiosk/$layer"
+            fi
+        done < "$f"
+    done
+}
+check_layer core "(${iso_c})\\.h|sys/stat\\.h|libconfig\\.h" core
+for f in $(grep -l '#include <libconfig.h>' $(layer_files core)); do
+    case ${f##*/} in
+    config_*) ;;
+    *) fail "${f#"$src"/}: includes <libconfig.h>; only the config reader may" ;;
+    esac
+done
+check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|signal\\.h|unistd\\.h" core linux
+check_layer sdl "(${iso_c})\\.h|SDL[a-z_]*\\.h|fribidi\\.h|sys/[a-z]+\\.h|unistd\\.h|fcntl\\.h|dirent\\.h|signal\\.h" core linux sdl
+
+# ---- no circles ------------------------------------------------------------------------------
+# For every object: the functions and data it defines and the ones it uses. A circle is a pair
+# where each uses something the other defines.
+circles=$(for o in "$@"; do
+    nm "$o" | awk -v o="${o##*/}" '$1 ~ /^[UTDRB]$/ { print o, "U", $2; next }
+                                  $2 ~ /^[TDRB]$/ { print o, "D", $3 }'
+done | awk '$2 == "D" { owner[$3] = $1; next }
+            { use[NR] = $1; sym[NR] = $3 }
+            END {
+                for (i in use) {
+                    d = owner[sym[i]]
+                    if (d != "" && d != use[i]) calls[use[i] SUBSEP d] = sym[i]
+                }
+                for (k in calls) {
+                    split(k, p, SUBSEP)
+                    if ((p[2] SUBSEP p[1]) in calls && p[1] < p[2])
+                        printf "%s uses %s from %s, and %s uses %s from it\n", p[1], calls[k], p[2], p[2], calls[p[2] SUBSEP p[1]]
+                }
+            }')
+if [ -n "$circles" ]; then
+    while IFS= read -r c; do fail "a circle: $c"; done <<< "$circles"
+fi
+
+# ---- size ------------------------------------------------------------------------------------
+while read -r n f; do
+    [ "$f" = total ] && continue
+    [ "$n" -le 800 ] || fail "${f#"$src"/} has $n lines; cut it by job (at most 800)"
+done < <(wc -l $(find "$src/kiosk" -name '*.c' | sort))
+
+if [ "$failures" -gt 0 ]; then
+    echo "structure: $failures problem(s)" >&2
+    exit 1
+fi
+echo "structure: $(find "$src/kiosk" -name '*.c' | wc -l) files in 4 layers, $# objects, no circles"
