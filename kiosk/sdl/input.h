@@ -37,7 +37,7 @@ bool input_translate_absolute(struct input *in, enum session_input kind, float x
 
 /* Whether `e` stops the kiosk: only SDL_QUIT, which SDL makes of SIGTERM and SIGINT, and in a
  * preview window (`windowed`) closing the window. Keys, gestures and other window events never
- * do; tests/test_lockdown.c holds every other event to that. */
+ * do; tests/sdl/test_lockdown.c holds every other event to that. */
 bool input_ends_kiosk(const SDL_Event *e, bool windowed);
 
 #endif

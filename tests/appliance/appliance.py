@@ -430,7 +430,7 @@ def privacy_check(m, c, pid, allowed, cursor):
         f.write(m.agent.read_file("/run/visit.trace"))
     r = subprocess.run(["awk", "-v", "allowed= %s " % allowed, "-v",
                         "notify=/run/systemd/notify", "-f",
-                        os.path.join(TESTS, "privacy_trace.awk"), trace],
+                        os.path.join(TESTS, "e2e", "privacy_trace.awk"), trace],
                        capture_output=True, text=True)
     lines = sum(1 for _ in open(trace))
     check(lines > 0 and r.returncode == 0 and m.kiosk_pid() == pid,

@@ -9,7 +9,7 @@ kiosk=$1 probe=$2 config=$3 work=$4
 size=1280x800
 rm -rf "$work" && mkdir -p "$work"
 
-# shellcheck source=tests/e2e_lib.sh
+# shellcheck source=tests/e2e/e2e_lib.sh
 . "$(dirname "$0")/e2e_lib.sh"
 start_xvfb "${size%x*}" "${size#*x}"
 

@@ -21,7 +21,7 @@
 #define H 800
 
 struct rig {
-    struct content *content;
+    const struct content *content;
     struct view_rig vr;
     struct live_events events;
     uint64_t now;
@@ -391,6 +391,32 @@ static void test_storm(struct rig *r)
     (void)first;
 }
 
+/* Each test gets a kiosk of its own, fresh at the welcome screen: none depends on what another
+ * left behind, or on the order they run in. */
+static bool run(void (*test)(struct rig *), const struct content *content)
+{
+    struct rig r;
+    SDL_memset(&r, 0, sizeof(r));
+    r.content = content;
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!sdl || !view_rig_init(&r.vr, r.content, sdl, W, H)) {
+        fprintf(stderr, "test_lockdown: cannot set up the view\n");
+        return false;
+    }
+    /* Drawn every 500 events in the storm, not at every step: the storm is long. */
+    r.vr.live.ports.draw = NULL;
+    live_events_init(&r.events, W, H, false);
+    r.now = 1000;
+    test(&r);
+    CHECK_INT(r.quits, 0);
+    CHECK_INT(r.strays, 0);
+    view_rig_finish(&r.vr);
+    SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surface);
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -399,34 +425,20 @@ int main(int argc, char **argv)
     }
     struct diag_list diags;
     diag_init(&diags, argv[1]);
-    struct rig r;
-    SDL_memset(&r, 0, sizeof(r));
-    r.content = config_load(argv[1], config_assets_dir(), &diags);
+    struct content *content = config_load(argv[1], config_assets_dir(), &diags);
     diag_finish(&diags);
-    if (!r.content || r.content->staff_pin || !libraries_init()) {
+    if (!content || content->staff_pin || !libraries_init()) {
         fprintf(stderr, "test_lockdown: needs a config without staff_pin\n");
         return 1;
     }
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
-    if (!sdl || !view_rig_init(&r.vr, r.content, sdl, W, H)) {
-        fprintf(stderr, "test_lockdown: cannot set up the view\n");
-        return 1;
+    static void (*const tests[])(struct rig *) = {test_more_fingers, test_keys,
+                                                   test_window_and_app_events, test_storm};
+    for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+        if (!run(tests[i], content)) {
+            return 1;
+        }
     }
-    /* Drawn every 500 events below, not at every step: the storm is long. */
-    r.vr.live.ports.draw = NULL;
-    live_events_init(&r.events, W, H, false);
-    r.now = 1000;
-    test_more_fingers(&r);
-    test_keys(&r);
-    test_window_and_app_events(&r);
-    test_storm(&r);
-    CHECK_INT(r.quits, 0);
-    CHECK_INT(r.strays, 0);
-    view_rig_finish(&r.vr);
-    SDL_DestroyRenderer(sdl);
-    SDL_FreeSurface(surface);
-    content_destroy(r.content);
+    content_destroy(content);
     libraries_quit();
     return check_summary("test_lockdown");
 }

@@ -9,7 +9,7 @@ src=$1 kiosk=$2 work=$3
 size=1280x800
 rm -rf "$work" && mkdir -p "$work"
 
-# shellcheck source=tests/e2e_lib.sh
+# shellcheck source=tests/e2e/e2e_lib.sh
 . "$(dirname "$0")/e2e_lib.sh"
 start_xvfb "${size%x*}" "${size#*x}"
 "$kiosk" --config "$src/config/kiosk.cfg" --render "$work/expected" --size "$size" >/dev/null

@@ -5,14 +5,14 @@
 # the staff corner with no staff_pin), swipes in from each edge, and hundreds of clicks a
 # second at random places. Then the kiosk must still run, still cover the whole screen, and
 # still answer: a tap leads to the screen `--render` draws for it, and Quick exit works.
-# Several fingers at once cannot be made under Xvfb: tests/test_lockdown.c covers them.
+# Several fingers at once cannot be made under Xvfb: tests/sdl/test_lockdown.c covers them.
 # Usage: e2e_lockdown.sh KIOSK LAYOUT_PROBE CONFIG WORKDIR   (CONFIG without staff_pin)
 set -euo pipefail
 kiosk=$1 probe=$2 config=$3 work=$4
 size=1280x800 width=1280 height=800
 rm -rf "$work" && mkdir -p "$work"
 
-# shellcheck source=tests/e2e_lib.sh
+# shellcheck source=tests/e2e/e2e_lib.sh
 . "$(dirname "$0")/e2e_lib.sh"
 start_xvfb "$width" "$height"
 

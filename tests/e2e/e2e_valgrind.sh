@@ -14,7 +14,7 @@ rm -rf "$work" && mkdir -p "$work/content"
 # The sample content (it has pictures and a page longer than the screen) with the shortest
 # timers the config allows, so the idle reset is watched in 20 seconds.
 config=$work/content/kiosk.cfg
-cp "$tests/data/heart.svg" "$tests/data/leaf.png" "$work/content/"
+cp "$tests/data/heart.svg" "$tests/data/leaf.png" "$tests/data/"*.ttf "$work/content/"
 sed -e 's/^idle_timeout = [0-9]*;/idle_timeout = 15;/' \
     -e 's/^reset_countdown = [0-9]*;/reset_countdown = 5;/' "$tests/data/sample.cfg" >"$config"
 if ! grep -q '^idle_timeout = 15;' "$config" || ! grep -q '^reset_countdown = 5;' "$config"; then
@@ -22,7 +22,7 @@ if ! grep -q '^idle_timeout = 15;' "$config" || ! grep -q '^reset_countdown = 5;
     exit 1
 fi
 
-# shellcheck source=tests/e2e_lib.sh
+# shellcheck source=tests/e2e/e2e_lib.sh
 . "$(dirname "$0")/e2e_lib.sh"
 start_xvfb "${size%x*}" "${size#*x}"
 
@@ -30,7 +30,7 @@ start_xvfb "${size%x*}" "${size#*x}"
 
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 export SDL_AUDIODRIVER=dummy SDL_MOUSE_TOUCH_EVENTS=1
-"$(dirname "$0")/memcheck.sh" "$kiosk" --config "$config" >"$work/kiosk.log" 2>&1 &
+"$(dirname "$0")/../memcheck.sh" "$kiosk" --config "$config" >"$work/kiosk.log" 2>&1 &
 kiosk_pid=$!
 
 shot() { xwd -root -silent | convert xwd:- "$work/$1.png"; }

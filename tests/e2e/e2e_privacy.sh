@@ -25,7 +25,7 @@ cp "$source_config" "$data/heart.svg" "$data/leaf.png" "$work/content/"
 printf '\211PNG\r\n\032\nnot really a picture' >"$work/content/broken.png"
 config=$work/content/$(basename "$source_config")
 
-# shellcheck source=tests/e2e_lib.sh
+# shellcheck source=tests/e2e/e2e_lib.sh
 . "$(dirname "$0")/e2e_lib.sh"
 start_xvfb "${size%x*}" "${size#*x}"
 strace_pid=

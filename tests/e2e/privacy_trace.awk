@@ -1,7 +1,7 @@
 # What the kiosk did during a visit, from an strace log (strace -f -ttt -yy, the syscalls that
-# reach the network or change a file, and writes; see tests/e2e_privacy.sh): prints one line per
+# reach the network or change a file, and writes; see tests/e2e/e2e_privacy.sh): prints one line per
 # call a visit must not make, and on stderr how many read-only opens there were. Exits 1 when it
-# printed any. Shared by tests/e2e_privacy.sh (under X) and tests/appliance (the bare display).
+# printed any. Shared by tests/e2e/e2e_privacy.sh (under X) and tests/appliance (the bare display).
 #   awk -v allowed=" INODES AND ANON INODES " -v notify=NOTIFY_SOCKET_PATH -f privacy_trace.awk TRACE
 # `allowed`: the sockets, pipes and anonymous inodes (eventfd...) the kiosk had before the
 # visit, which it may write to (its wake-up pipes; its X connection). `notify`: the path of

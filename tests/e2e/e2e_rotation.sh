@@ -12,7 +12,7 @@ rm -rf "$work" && mkdir -p "$work"
 config=$work/rotated.cfg
 { cat "$base_config"; printf '\ndisplay = { rotation = 90; };\n'; } >"$config"
 
-# shellcheck source=tests/e2e_lib.sh
+# shellcheck source=tests/e2e/e2e_lib.sh
 . "$(dirname "$0")/e2e_lib.sh"
 start_xvfb "$panel_w" "$panel_h"
 
