@@ -7,6 +7,7 @@
 #include "layout_internal.h"
 #include "markup.h"
 #include "utf8.h"
+#include "util.h"
 #include "xalloc.h"
 
 /* Lines are filled to this share of their width: SDL_ttf can measure a run a pixel wider than
@@ -347,7 +348,7 @@ int layout_button(struct build *b, int x, int y, int w, const char *label, struc
     int bottom = layout_flow(b, label, text_x, text_w, y + b->pad, st.font, st.font, fg,
                              icon ? ALIGN_LEFT : ALIGN_CENTER);
     int text_h = bottom - (y + b->pad);
-    int h = text_h + 2 * b->pad > st.min_h ? text_h + 2 * b->pad : st.min_h;
+    int h = max_int(text_h + 2 * b->pad, st.min_h);
     shift_items(b, first, 0, (h - text_h) / 2 - b->pad);
     b->l->items[box].rect.h = h;
     if (icon) {
@@ -379,7 +380,7 @@ static int button_height(struct build *b, int w, const char *label, struct butto
 
 void layout_font_sizes(int width, int height, int text_size, int px[FONT_COUNT])
 {
-    double u = (width < height ? width : height) / 100.0;
+    double u = min_int(width, height) / 100.0;
     double k = (text_size > 0 ? text_size : 100) / 100.0;
     px[FONT_BODY] = (int)lround(4.4 * u * k);
     px[FONT_BOLD] = px[FONT_BODY];
@@ -389,9 +390,7 @@ void layout_font_sizes(int width, int height, int text_size, int px[FONT_COUNT])
     px[FONT_WELCOME] = (int)lround(10.0 * u * k);
     px[FONT_LEAD] = (int)lround(5.6 * u * k);
     for (int i = 0; i < FONT_COUNT; i++) {
-        if (px[i] < 8) {
-            px[i] = 8;
-        }
+        px[i] = max_int(px[i], 8);
     }
 }
 
@@ -416,19 +415,14 @@ static void build_init(struct build *b, struct layout *l, const struct content *
     b->rtl = b->lang->rtl;
     b->w = w;
     b->h = h;
-    b->u = (w < h ? w : h) / 100.0;
+    b->u = min_int(w, h) / 100.0;
     int touch = layout_min_touch(w, h);
     int comfortable = (int)lround(10.5 * b->u); /* generous targets on big screens */
-    b->touch = touch > comfortable ? touch : comfortable;
+    b->touch = max_int(touch, comfortable);
     b->margin = (int)lround(4 * b->u);
     b->gap = (int)lround(2 * b->u);
     b->pad = (int)lround(2 * b->u);
     b->radius = (int)lround(1.6 * b->u);
-}
-
-static int max_int(int a, int b)
-{
-    return a > b ? a : b;
 }
 
 /* The largest w x h with the picture's shape inside the box, and no larger than `pw` x `ph`. */
@@ -509,10 +503,7 @@ static int centred_blocks(struct build *b, int x, int col_w, int y, const char *
         struct button_style st = {COLOR_BUTTON, COLOR_BUTTON_TEXT, FONT_BUTTON, b->touch,
                                   CONTENT_NONE};
         int pw = layout_text_width(b, FONT_BUTTON, prompt, strlen(prompt)) + 4 * b->pad;
-        pw = max_int(pw, 3 * b->touch);
-        if (pw > col_w) {
-            pw = col_w;
-        }
+        pw = clamp_int(pw, 3 * b->touch, col_w);
         struct hit none = {ACTION_NONE, CONTENT_NONE};
         y += layout_button(b, (b->w - pw) / 2, y, pw, prompt, st, none);
     }
@@ -526,10 +517,7 @@ static void centred_screen(struct build *b, int picture, const char *title, cons
                            const char *prompt, int top, int bottom)
 {
     size_t first_hit = b->l->n_hits;
-    int col_w = b->w - 2 * b->margin;
-    if (col_w > (int)(b->w * 0.86)) {
-        col_w = (int)(b->w * 0.86);
-    }
+    int col_w = min_int(b->w - 2 * b->margin, (int)(b->w * 0.86));
     int x = (b->w - col_w) / 2;
     struct mark dry = mark(b);
     bool big = true;
@@ -550,10 +538,7 @@ static void centred_screen(struct build *b, int picture, const char *title, cons
     size_t first = b->l->n_items;
     int y = 0;
     int pw, ph;
-    int room = (bottom - top) - words_h - b->margin;
-    if (room > (int)((bottom - top) * 0.32)) {
-        room = (int)((bottom - top) * 0.32);
-    }
+    int room = min_int((bottom - top) - words_h - b->margin, (int)((bottom - top) * 0.32));
     if (picture != CONTENT_NONE && room >= 6 * b->u &&
         b->m->picture_size(b->m->ctx, picture, &pw, &ph) && pw > 0 && ph > 0) {
         int dw, dh;
@@ -592,8 +577,7 @@ static int quick_exit_width(struct build *b)
 {
     const char *label = b->lang->words.quick_exit;
     int w = layout_text_width(b, FONT_BUTTON, label, strlen(label)) + 3 * b->pad;
-    w = max_int(w, 2 * b->touch);
-    return w > b->w / 2 ? b->w / 2 : w;
+    return clamp_int(w, 2 * b->touch, b->w / 2);
 }
 
 /* Quick exit sits at the top right in every language: a visitor in a hurry, and staff who
@@ -711,7 +695,7 @@ static int nav_bar(struct build *b)
     static const enum font_style fonts[] = {FONT_BUTTON, FONT_SMALL};
     enum font_style font = FONT_BUTTON;
     bool fits = false;
-    for (size_t f = 0; f < sizeof(fonts) / sizeof(fonts[0]) && !fits; f++) {
+    for (size_t f = 0; f < ARRAY_LEN(fonts) && !fits; f++) {
         font = fonts[f];
         int total = 0;
         for (int i = 0; i < n; i++) {
@@ -910,25 +894,20 @@ static void countdown_overlay(struct build *b)
 static int language_picker(struct build *b, int bottom)
 {
     const struct content *c = b->c;
-    int n = c->n_languages;
     char labels[16][160];
-    int widths[16];
-    if (n > 16) {
-        n = 16; /* more would not fit a waiting-room screen anyway */
-    }
+    int widths[ARRAY_LEN(labels)];
+    /* More would not fit a waiting-room screen anyway. */
+    int n = min_int(c->n_languages, (int)ARRAY_LEN(labels));
     for (int i = 0; i < n; i++) {
         bool chosen = i == b->s->visit.lang;
         snprintf(labels[i], sizeof(labels[i]), "%s%s", chosen ? "\xE2\x9C\x93 " : "",
                  c->languages[i].name); /* check mark */
         cut_to_character(labels[i]);
         widths[i] = layout_text_width(b, FONT_BUTTON, labels[i], strlen(labels[i])) + 4 * b->pad;
-        widths[i] = max_int(widths[i], 2 * b->touch);
-        if (widths[i] > b->w - 2 * b->margin) {
-            widths[i] = b->w - 2 * b->margin;
-        }
+        widths[i] = clamp_int(widths[i], 2 * b->touch, b->w - 2 * b->margin);
     }
     /* Rows from the last language up, so the first row holds the first languages. */
-    int row_start[17], rows = 0;
+    int row_start[ARRAY_LEN(labels) + 1], rows = 0;
     for (int i = 0; i < n;) {
         int used = widths[i], k = i + 1;
         while (k < n && used + b->gap + widths[k] <= b->w - 2 * b->margin) {

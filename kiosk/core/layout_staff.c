@@ -5,11 +5,7 @@
 #include <string.h>
 
 #include "layout_internal.h"
-
-static int min_int(int a, int b)
-{
-    return a < b ? a : b;
-}
+#include "util.h"
 
 static struct button_style style(const struct build *b, enum theme_color bg, enum theme_color fg)
 {
@@ -34,10 +30,10 @@ static void pin_screen(struct build *b)
 {
     const struct session_staff *st = &b->s->staff;
     bool wide = b->w > b->h;
-    int key_h = min_int((int)(b->touch * 1.5), (b->h - 2 * b->margin - 3 * b->gap) / (wide ? 4 : 6));
-    if (key_h < b->touch) {
-        key_h = b->touch;
-    }
+    /* At least a fingertip, even where that runs off a very short screen. */
+    int key_h = max_int(min_int((int)(b->touch * 1.5),
+                                (b->h - 2 * b->margin - 3 * b->gap) / (wide ? 4 : 6)),
+                        b->touch);
     int key_w = key_h * 3 / 2;
     int pad_w = 3 * key_w + 2 * b->gap;
     int pad_h = 4 * key_h + 3 * b->gap;
@@ -60,7 +56,7 @@ static void pin_screen(struct build *b)
     int py = wide ? (b->h - pad_h) / 2 : y + b->margin;
     static const char *const labels[12] = {"1", "2", "3", "4", "5",     "6",
                                            "7", "8", "9", "Erase", "0", "Cancel"};
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < (int)ARRAY_LEN(labels); i++) {
         int kx = px + (i % 3) * (key_w + b->gap);
         int ky = py + (i / 3) * (key_h + b->gap);
         struct hit hit = {ACTION_KEY, i == 10 ? 0 : i + 1};
@@ -102,8 +98,8 @@ static void menu_screen(struct build *b)
     };
     int bx = wide ? b->w - b->margin - col_w : b->margin;
     int by = wide ? b->margin : text_bottom + b->margin;
-    for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
-        bool last = i + 1 == sizeof(actions) / sizeof(actions[0]);
+    for (size_t i = 0; i < ARRAY_LEN(actions); i++) {
+        bool last = i + 1 == ARRAY_LEN(actions);
         struct button_style bs = last ? style(b, COLOR_BUTTON, COLOR_BUTTON_TEXT)
                                       : style(b, COLOR_CHOICE, COLOR_CHOICE_TEXT);
         struct hit hit = {actions[i].action, CONTENT_NONE};
