@@ -1,21 +1,17 @@
+/* The top of the layout: the layout's lifetime (layout_init/finish), layout_build, which
+ * picks the screen the session shows and mirrors it for a right-to-left language, and the hit
+ * test. It calls down into the screens (layout_screens.h) and the building blocks
+ * (layout_blocks.h); nothing in the layout calls back up into this file. */
 #include "layout.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "layout_internal.h"
-#include "markup.h"
-#include "utf8.h"
+#include "layout_blocks.h"
+#include "layout_screens.h"
 #include "util.h"
-#include "xalloc.h"
-
-/* Lines are filled to this share of their width: SDL_ttf can measure a run a pixel wider than
- * the sum of its words, so a little slack keeps every line inside its column. */
-#define LINE_FILL 0.97
-
-
-/* ---- the lists ------------------------------------------------------------------------ */
 
 void layout_init(struct layout *l)
 {
@@ -28,463 +24,6 @@ void layout_finish(struct layout *l)
     free(l->hits);
     free(l->store);
     memset(l, 0, sizeof(*l));
-}
-
-const char *layout_text(const struct layout *l, const struct draw_item *item)
-{
-    return l->store + item->text;
-}
-
-static size_t store_add(struct layout *l, const char *s, size_t len)
-{
-    if (l->store_used + len + 1 > l->store_cap) {
-        l->store_cap = (l->store_used + len + 1) * 2;
-        l->store = xrealloc(l->store, l->store_cap);
-    }
-    size_t at = l->store_used;
-    memcpy(l->store + at, s, len);
-    l->store_used += len;
-    l->store[l->store_used] = '\0';
-    return at;
-}
-
-static size_t push_item(struct build *b, struct draw_item item)
-{
-    struct layout *l = b->l;
-    if (l->n_items == l->cap_items) {
-        l->cap_items = l->cap_items ? l->cap_items * 2 : 64;
-        l->items = xrealloc(l->items, l->cap_items * sizeof(*l->items));
-    }
-    item.scrolls = b->scrolls;
-    l->items[l->n_items] = item;
-    return l->n_items++;
-}
-
-void layout_push_hit(struct build *b, struct rect r, struct hit hit)
-{
-    struct layout *l = b->l;
-    if (l->n_hits == l->cap_hits) {
-        l->cap_hits = l->cap_hits ? l->cap_hits * 2 : 16;
-        l->hits = xrealloc(l->hits, l->cap_hits * sizeof(*l->hits));
-    }
-    struct layout_hit h = {r, hit, b->scrolls};
-    l->hits[l->n_hits++] = h;
-}
-
-size_t layout_rect(struct build *b, struct rect r, struct color color, unsigned char alpha,
-                        int radius)
-{
-    struct draw_item it = {.kind = DRAW_RECT, .rect = r, .color = color, .alpha = alpha,
-                           .radius = radius, .picture = CONTENT_NONE};
-    return push_item(b, it);
-}
-
-static void picture_item(struct build *b, struct rect r, int picture)
-{
-    struct draw_item it = {.kind = DRAW_PICTURE, .rect = r, .picture = picture, .alpha = 255};
-    push_item(b, it);
-}
-
-static void shift_items(struct build *b, size_t from, int dx, int dy)
-{
-    for (size_t i = from; i < b->l->n_items; i++) {
-        b->l->items[i].rect.x += dx;
-        b->l->items[i].rect.y += dy;
-    }
-}
-
-/* A dry run: remember where the lists stand, lay something out to measure it, then forget. */
-struct mark {
-    size_t items, hits, store;
-};
-
-static struct mark mark(const struct build *b)
-{
-    struct mark k = {b->l->n_items, b->l->n_hits, b->l->store_used};
-    return k;
-}
-
-static void rollback(struct build *b, struct mark k)
-{
-    b->l->n_items = k.items;
-    b->l->n_hits = k.hits;
-    b->l->store_used = k.store;
-}
-
-struct color layout_color(const struct build *b, enum theme_color which)
-{
-    return b->c->theme.colors[which];
-}
-
-int layout_text_width(const struct build *b, enum font_style f, const char *s, size_t len)
-{
-    return b->m->width(b->m->ctx, f, s, len);
-}
-
-int layout_line_height(const struct build *b, enum font_style f)
-{
-    return b->m->line_height(b->m->ctx, f);
-}
-
-/* ---- flowing text into a column ------------------------------------------------------- */
-
-struct flow {
-    struct build *b;
-    int left, width, y;
-    enum align align;
-    enum font_style regular, bold;
-    struct color color;
-    bool rtl;       /* this text reads right to left */
-    int indent;     /* bullet points hang their lines after the bullet */
-    int line_w;     /* pixels used on the current line, after the indent */
-    size_t line_first; /* first item on the current line */
-    long segment;   /* item the next word of the same font may join, or -1 */
-    bool line_used;
-};
-
-static void flow_newline(struct flow *f)
-{
-    if (f->align == ALIGN_CENTER && f->line_used) {
-        shift_items(f->b, f->line_first, (f->width - f->indent - f->line_w) / 2, 0);
-    }
-    /* Text against the screen's direction is turned around in its column here, so that the
-     * mirroring of the whole screen (or its absence) leaves it reading its own way. */
-    if (f->rtl != f->b->rtl) {
-        struct layout *l = f->b->l;
-        for (size_t i = f->line_first; i < l->n_items; i++) {
-            l->items[i].rect.x = 2 * f->left + f->width - l->items[i].rect.x - l->items[i].rect.w;
-        }
-    }
-    f->y += layout_line_height(f->b, f->regular);
-    f->line_w = 0;
-    f->line_used = false;
-    f->segment = -1;
-    f->line_first = f->b->l->n_items;
-}
-
-/* Puts one piece of a word on the current line, after a space when `space` is set. */
-static void flow_piece(struct flow *f, enum font_style font, const char *s, size_t len, bool space)
-{
-    struct build *b = f->b;
-    struct draw_item *seg = f->segment >= 0 ? &b->l->items[f->segment] : NULL;
-    if (seg && seg->font == font) {
-        if (space) {
-            store_add(b->l, " ", 1);
-            seg->len++;
-        }
-        store_add(b->l, s, len);
-        seg->len += len;
-        seg->rect.w = layout_text_width(b, font, layout_text(b->l, seg), seg->len);
-        f->line_w = seg->rect.x - (f->left + f->indent) + seg->rect.w;
-    } else {
-        int sp = space ? layout_text_width(b, font, " ", 1) : 0;
-        struct draw_item it = {.kind = DRAW_TEXT, .color = f->color, .font = font,
-                               .picture = CONTENT_NONE, .alpha = 255, .rtl = f->rtl};
-        it.rect.x = f->left + f->indent + f->line_w + sp;
-        it.rect.y = f->y;
-        it.rect.w = layout_text_width(b, font, s, len);
-        it.rect.h = layout_line_height(b, font);
-        it.text = store_add(b->l, s, len);
-        it.len = len;
-        f->segment = (long)push_item(b, it);
-        f->line_w += sp + it.rect.w;
-    }
-    f->line_used = true;
-}
-
-/* Longest prefix of s[0..len) (whole characters) no wider than `room`. */
-static size_t fitting_prefix(const struct build *b, enum font_style font, const char *s, size_t len,
-                             int room)
-{
-    size_t lo = 0, hi = len; /* lo fits, find the largest boundary that does */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo + 1) / 2;
-        while (mid > lo && mid < len && ((unsigned char)s[mid] & 0xC0) == 0x80) {
-            mid--; /* back to the start of a character */
-        }
-        if (mid == lo) {
-            /* No character boundary strictly between lo and hi except hi itself. */
-            size_t step = lo + utf8_char_len(s + lo, len - lo);
-            if (step <= hi && layout_text_width(b, font, s, step) <= room) {
-                lo = step;
-                continue;
-            }
-            break;
-        }
-        if (layout_text_width(b, font, s, mid) <= room) {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    return lo;
-}
-
-static void flow_word(struct flow *f, const struct markup_token *t)
-{
-    struct build *b = f->b;
-    enum font_style font = t->bold ? f->bold : f->regular;
-    int avail = (int)((f->width - f->indent) * LINE_FILL);
-    const char *s = t->text;
-    size_t len = t->len;
-    bool space = f->line_used && !t->glued && f->line_w > 0; /* none right after a bullet */
-    int ww = layout_text_width(b, font, s, len);
-    int sp = space ? layout_text_width(b, font, " ", 1) : 0;
-    if (f->line_used && f->line_w + sp + ww > avail) {
-        flow_newline(f);
-        space = false;
-        sp = 0;
-    }
-    /* A word longer than the whole line is broken between characters, never cut off. */
-    while (f->line_w + sp + ww > avail && len > 0) {
-        size_t n = fitting_prefix(b, font, s, len, avail - f->line_w - sp);
-        if (n == 0) {
-            if (f->line_used) {
-                flow_newline(f);
-                space = false;
-                sp = 0;
-                continue;
-            }
-            n = utf8_char_len(s, len); /* a single character wider than the screen: take it */
-        }
-        flow_piece(f, font, s, n, space);
-        flow_newline(f);
-        s += n;
-        len -= n;
-        space = false;
-        sp = 0;
-        ww = len ? layout_text_width(b, font, s, len) : 0;
-    }
-    if (len > 0) {
-        flow_piece(f, font, s, len, space);
-    }
-}
-
-/* Lays out marked-up text in a column; returns the y below its last line. */
-int layout_flow(struct build *b, const char *text, int left, int width, int y,
-                     enum font_style regular, enum font_style bold, struct color color,
-                     enum align align)
-{
-    struct flow f = {.b = b, .left = left, .width = width, .y = y, .align = align,
-                     .regular = regular, .bold = bold, .color = color, .segment = -1,
-                     .line_first = b->l->n_items};
-    int dir = text ? utf8_text_direction(text, strlen(text)) : -1;
-    f.rtl = dir < 0 ? b->rtl : dir == 1;
-    int lh = layout_line_height(b, regular);
-    struct markup_cursor cur;
-    markup_init(&cur, text, text ? strlen(text) : 0);
-    bool any = false;
-    for (;;) {
-        struct markup_token t = markup_next(&cur);
-        if (t.kind == MARKUP_END) {
-            break;
-        }
-        switch (t.kind) {
-        case MARKUP_WORD:
-            flow_word(&f, &t);
-            any = true;
-            break;
-        case MARKUP_LINE:
-            flow_newline(&f);
-            break;
-        case MARKUP_PARAGRAPH:
-            if (f.line_used) {
-                flow_newline(&f);
-            }
-            f.indent = 0;
-            f.y += lh / 2;
-            break;
-        case MARKUP_BULLET: {
-            if (f.line_used) {
-                flow_newline(&f);
-            }
-            if (any) {
-                f.y += lh / 5;
-            }
-            static const char bullet[] = "\xE2\x80\xA2"; /* U+2022 BULLET */
-            f.indent = 0;
-            f.line_w = 0;
-            flow_piece(&f, regular, bullet, sizeof(bullet) - 1, false);
-            f.segment = -1;
-            f.indent = layout_text_width(b, regular, bullet, sizeof(bullet) - 1) + lh / 2;
-            f.line_w = 0;
-            any = true;
-            break;
-        }
-        case MARKUP_END:
-            break;
-        }
-    }
-    if (f.line_used) {
-        flow_newline(&f);
-    }
-    return f.y;
-}
-
-/* ---- buttons ----------------------------------------------------------------------------- */
-
-/* A rounded button with a wrapped, centred label and an optional icon. Returns its height. */
-int layout_button(struct build *b, int x, int y, int w, const char *label, struct button_style st,
-                  struct hit hit)
-{
-    struct color bg = layout_color(b, st.bg), fg = layout_color(b, st.fg);
-    if ((b->s->screen == SCREEN_PAGE || session_in_staff_mode(b->s)) &&
-        hit.action != ACTION_NONE &&
-        b->s->visit.pressed.action == hit.action && b->s->visit.pressed.target == hit.target) {
-        /* Pressed: the colours swap. Plain to see on any theme, and as readable as ever. */
-        struct color t = bg;
-        bg = fg;
-        fg = t;
-    }
-    int pw = 0, ph = 0, icon = 0;
-    if (st.picture != CONTENT_NONE && b->m->picture_size(b->m->ctx, st.picture, &pw, &ph) &&
-        pw > 0 && ph > 0) {
-        icon = b->touch - b->pad; /* one size for every icon, however tall the button */
-    }
-    size_t box = layout_rect(b, (struct rect){x, y, w, st.min_h}, bg, 255, b->radius);
-    int text_x = x + b->pad + (icon ? icon + b->pad : 0);
-    int text_w = w - 2 * b->pad - (icon ? icon + b->pad : 0);
-    size_t first = b->l->n_items;
-    int bottom = layout_flow(b, label, text_x, text_w, y + b->pad, st.font, st.font, fg,
-                             icon ? ALIGN_LEFT : ALIGN_CENTER);
-    int text_h = bottom - (y + b->pad);
-    int h = max_int(text_h + 2 * b->pad, st.min_h);
-    shift_items(b, first, 0, (h - text_h) / 2 - b->pad);
-    b->l->items[box].rect.h = h;
-    if (icon) {
-        /* Fit the picture into a square, keeping its shape. */
-        int iw = icon, ih = icon;
-        if (pw * icon > ph * icon) {
-            ih = icon * ph / pw;
-        } else {
-            iw = icon * pw / ph;
-        }
-        picture_item(b, (struct rect){x + b->pad + (icon - iw) / 2, y + (h - ih) / 2, iw, ih},
-                     st.picture);
-    }
-    layout_push_hit(b, (struct rect){x, y, w, h}, hit);
-    return h;
-}
-
-/* Height a button would take, found by laying it out and taking it back. */
-static int button_height(struct build *b, int w, const char *label, struct button_style st)
-{
-    struct mark k = mark(b);
-    struct hit none = {ACTION_NONE, CONTENT_NONE};
-    int h = layout_button(b, 0, 0, w, label, st, none);
-    rollback(b, k);
-    return h;
-}
-
-/* ---- sizes ------------------------------------------------------------------------------ */
-
-void layout_font_sizes(int width, int height, int text_size, int px[FONT_COUNT])
-{
-    double u = min_int(width, height) / 100.0;
-    double k = (text_size > 0 ? text_size : 100) / 100.0;
-    px[FONT_BODY] = (int)lround(4.4 * u * k);
-    px[FONT_BOLD] = px[FONT_BODY];
-    px[FONT_TITLE] = (int)lround(6.6 * u * k);
-    px[FONT_BUTTON] = (int)lround(4.4 * u * k);
-    px[FONT_SMALL] = (int)lround(3.6 * u * k);
-    px[FONT_WELCOME] = (int)lround(10.0 * u * k);
-    px[FONT_LEAD] = (int)lround(5.6 * u * k);
-    for (int i = 0; i < FONT_COUNT; i++) {
-        px[i] = max_int(px[i], 8);
-    }
-}
-
-int layout_min_touch(int width, int height)
-{
-    /* Pixels per millimetre if the screen is as small as the 7-inch Raspberry Pi display; any
-     * larger screen has fewer, so the same count of pixels is at least 9 mm there too. */
-    double diag_px = sqrt((double)width * width + (double)height * height);
-    double px_per_mm = diag_px / (7.0 * 25.4);
-    return (int)ceil(9.0 * px_per_mm);
-}
-
-static void build_init(struct build *b, struct layout *l, const struct content *c,
-                       const struct session *s, const struct text_metrics *m, int w, int h)
-{
-    memset(b, 0, sizeof(*b));
-    b->l = l;
-    b->c = c;
-    b->s = s;
-    b->m = m;
-    b->lang = content_language(c, s->visit.lang);
-    b->rtl = b->lang->rtl;
-    b->w = w;
-    b->h = h;
-    b->u = min_int(w, h) / 100.0;
-    int touch = layout_min_touch(w, h);
-    int comfortable = (int)lround(10.5 * b->u); /* generous targets on big screens */
-    b->touch = max_int(touch, comfortable);
-    b->margin = (int)lround(4 * b->u);
-    b->gap = (int)lround(2 * b->u);
-    b->pad = (int)lround(2 * b->u);
-    b->radius = (int)lround(1.6 * b->u);
-}
-
-/* The largest w x h with the picture's shape inside the box, and no larger than `pw` x `ph`. */
-static void fit_picture(int pw, int ph, int box_w, int box_h, int *w, int *h)
-{
-    if (box_w > pw) {
-        box_w = pw;
-    }
-    if (box_h > ph) {
-        box_h = ph;
-    }
-    *w = box_w;
-    *h = (int)((long long)box_w * ph / pw);
-    if (*h > box_h) {
-        *h = box_h;
-        *w = (int)((long long)box_h * pw / ph);
-    }
-}
-
-/* ---- screens ----------------------------------------------------------------------------- */
-
-/* A text cut short to fit its buffer may end inside a character: drop that partial character,
- * so the renderer never gets broken UTF-8 (words in the config have no length limit). */
-static void cut_to_character(char *s)
-{
-    size_t n = strlen(s), start = n;
-    while (start > 0 && n - start < 3 && ((unsigned char)s[start - 1] & 0xC0) == 0x80) {
-        start--;
-    }
-    /* A lead byte that utf8_char_len takes alone starts a character that is not all there. */
-    if (start > 0 && (unsigned char)s[start - 1] >= 0xC0 &&
-        utf8_char_len(s + start - 1, n - start + 1) == 1) {
-        s[start - 1] = '\0';
-    }
-}
-
-/* Fills `out` from a template, replacing each {name} with its value. */
-static void fill_template(char *out, size_t size, const char *tmpl, const char *const *names,
-                          const char *const *values, int n)
-{
-    size_t o = 0;
-    for (const char *p = tmpl; *p && o + 1 < size;) {
-        bool replaced = false;
-        for (int i = 0; i < n && *p == '{'; i++) {
-            size_t nl = strlen(names[i]);
-            if (strncmp(p + 1, names[i], nl) == 0 && p[1 + nl] == '}') {
-                int wrote = snprintf(out + o, size - o, "%s", values[i]);
-                o += wrote > 0 ? (size_t)wrote : 0;
-                if (o >= size) {
-                    o = size - 1;
-                }
-                p += nl + 2;
-                replaced = true;
-                break;
-            }
-        }
-        if (!replaced) {
-            out[o++] = *p++;
-        }
-    }
-    out[o] = '\0';
-    cut_to_character(out);
 }
 
 /* The title, text and button of a centred screen, from `y` down; returns the y below them. */
@@ -519,21 +58,21 @@ static void centred_screen(struct build *b, int picture, const char *title, cons
     size_t first_hit = b->l->n_hits;
     int col_w = min_int(b->w - 2 * b->margin, (int)(b->w * 0.86));
     int x = (b->w - col_w) / 2;
-    struct mark dry = mark(b);
+    struct mark dry = layout_mark(b);
     bool big = true;
     int words_h = centred_blocks(b, x, col_w, 0, title, text, prompt, big);
-    rollback(b, dry);
+    layout_rollback(b, dry);
     if (words_h > bottom - top && prompt) {
         /* Large text on a small screen: the prompt goes first (a tap anywhere still starts),
          * then the headline size; never the words that say nothing is saved. */
         prompt = NULL;
         words_h = centred_blocks(b, x, col_w, 0, title, text, prompt, big);
-        rollback(b, dry);
+        layout_rollback(b, dry);
     }
     if (words_h > bottom - top) {
         big = false;
         words_h = centred_blocks(b, x, col_w, 0, title, text, prompt, big);
-        rollback(b, dry);
+        layout_rollback(b, dry);
     }
     size_t first = b->l->n_items;
     int y = 0;
@@ -542,13 +81,13 @@ static void centred_screen(struct build *b, int picture, const char *title, cons
     if (picture != CONTENT_NONE && room >= 6 * b->u &&
         b->m->picture_size(b->m->ctx, picture, &pw, &ph) && pw > 0 && ph > 0) {
         int dw, dh;
-        fit_picture(pw, ph, col_w / 2, room, &dw, &dh);
-        picture_item(b, (struct rect){(b->w - dw) / 2, y, dw, dh}, picture);
+        layout_fit_picture(pw, ph, col_w / 2, room, &dw, &dh);
+        layout_picture(b, (struct rect){(b->w - dw) / 2, y, dw, dh}, picture);
         y += dh + b->margin;
     }
     y = centred_blocks(b, x, col_w, y, title, text, prompt, big);
     int dy = top + max_int(0, (bottom - top - y) / 2);
-    shift_items(b, first, 0, dy);
+    layout_shift_items(b, first, 0, dy);
     for (size_t i = first_hit; i < b->l->n_hits; i++) {
         b->l->hits[i].rect.y += dy;
     }
@@ -617,9 +156,9 @@ static int top_bar(struct build *b)
 {
     const struct page *p = &b->c->pages[b->s->visit.page];
     int bar_h = b->touch + 2 * bar_gap(b);
-    struct mark k = mark(b);
+    struct mark k = layout_mark(b);
     int qh = quick_exit_button(b, 0, bar_h);
-    rollback(b, k);
+    layout_rollback(b, k);
     bar_h = max_int(bar_h, qh + 2 * bar_gap(b));
     layout_rect(b, (struct rect){0, 0, b->w, bar_h}, layout_color(b, COLOR_BAR), 255, 0);
     quick_exit_button(b, 0, bar_h);
@@ -637,22 +176,22 @@ static int top_bar(struct build *b)
         const char *names[] = {"page", "pages"};
         const char *values[] = {num, total};
         char progress[256], line[768];
-        fill_template(progress, sizeof(progress), b->lang->words.progress, names, values, 2);
+        layout_fill_template(progress, sizeof(progress), b->lang->words.progress, names, values, 2);
         snprintf(line, sizeof(line), "%s \xC2\xB7 %s", b->lang->topics[p->topic],
                  progress); /* middle dot */
-        cut_to_character(line);
+        layout_cut_to_character(line);
         const char *shown = line;
-        if (layout_text_width(b, FONT_SMALL, line, strlen(line)) > room * LINE_FILL) {
+        if (layout_text_width(b, FONT_SMALL, line, strlen(line)) > room * LAYOUT_LINE_FILL) {
             shown = progress; /* a long topic name gives way; the count always shows */
         }
-        struct mark before = mark(b);
+        struct mark before = layout_mark(b);
         int bottom = layout_flow(b, shown, text_x, room, 0, FONT_SMALL, FONT_SMALL,
                                layout_color(b, COLOR_TEXT), ALIGN_LEFT);
         int th = bottom;
         if (th > bar_h) {
-            rollback(b, before); /* no room even for the count at this size: leave it out */
+            layout_rollback(b, before); /* no room even for the count at this size: leave it out */
         } else {
-            shift_items(b, before.items, 0, (bar_h - th) / 2);
+            layout_shift_items(b, before.items, 0, (bar_h - th) / 2);
         }
     }
     return bar_h;
@@ -672,7 +211,7 @@ static int nav_bar(struct build *b)
     const char *left = "\xE2\x86\x90", *right = "\xE2\x86\x92";
     if (session_can_go_back(s)) {
         snprintf(back, sizeof(back), "%s %s", b->rtl ? right : left, words->back);
-        cut_to_character(back);
+        layout_cut_to_character(back);
         buttons[n++] = (struct nav_button){back, {ACTION_BACK, CONTENT_NONE}, false};
     }
     if (s->visit.page != c->menu) {
@@ -685,7 +224,7 @@ static int nav_bar(struct build *b)
     if (nextp != CONTENT_NONE) {
         const char *word = p->next == CONTENT_NONE ? words->done : words->next;
         snprintf(next, sizeof(next), "%s %s", word, b->rtl ? left : right);
-        cut_to_character(next);
+        layout_cut_to_character(next);
         buttons[n++] = (struct nav_button){next, {ACTION_NEXT, CONTENT_NONE}, true};
     }
     int avail = b->w - 2 * b->margin;
@@ -717,7 +256,7 @@ static int nav_bar(struct build *b)
         struct button_style st = {buttons[i].primary ? COLOR_BUTTON : COLOR_CHOICE,
                                   buttons[i].primary ? COLOR_BUTTON_TEXT : COLOR_CHOICE_TEXT,
                                   font, b->touch, CONTENT_NONE};
-        btn_h = max_int(btn_h, button_height(b, widths[i], buttons[i].label, st));
+        btn_h = max_int(btn_h, layout_button_height(b, widths[i], buttons[i].label, st));
     }
     int bar_h = btn_h + 2 * bar_gap(b);
     int top = b->h - bar_h;
@@ -749,7 +288,7 @@ static int choices(struct build *b, const struct page *p, int x, int w, int y, b
             const struct choice *ch = &p->choices[i + k];
             struct button_style st = {COLOR_CHOICE, COLOR_CHOICE_TEXT, FONT_BUTTON, b->touch,
                                       ch->picture};
-            row_h = max_int(row_h, button_height(b, cw, labels[i + k], st));
+            row_h = max_int(row_h, layout_button_height(b, cw, labels[i + k], st));
         }
         for (int k = 0; k < cols && i + k < p->n_choices; k++) {
             const struct choice *ch = &p->choices[i + k];
@@ -792,15 +331,15 @@ static void page_screen(struct build *b)
         int box_w = col_w - text_w - b->margin;
         int box_h = vp.y + vp.h - b->margin - y;
         int dw, dh;
-        fit_picture(pw, ph, box_w, max_int(box_h, box_w / 2), &dw, &dh);
+        layout_fit_picture(pw, ph, box_w, max_int(box_h, box_w / 2), &dw, &dh);
         int box_x = col_x + text_w + b->margin;
-        picture_item(b, (struct rect){box_x + (box_w - dw) / 2, y, dw, dh}, p->picture);
+        layout_picture(b, (struct rect){box_x + (box_w - dw) / 2, y, dw, dh}, p->picture);
         pic_bottom = y + dh;
     } else {
         if (has_picture) {
             int dw, dh;
-            fit_picture(pw, ph, col_w, vp.h * 30 / 100, &dw, &dh);
-            picture_item(b, (struct rect){col_x + (col_w - dw) / 2, y, dw, dh}, p->picture);
+            layout_fit_picture(pw, ph, col_w, vp.h * 30 / 100, &dw, &dh);
+            layout_picture(b, (struct rect){col_x + (col_w - dw) / 2, y, dw, dh}, p->picture);
             y += dh + b->margin;
         }
         y = layout_flow(b, said->title, col_x, text_w, y, FONT_TITLE, FONT_TITLE,
@@ -840,7 +379,7 @@ static int countdown_panel(struct build *b, int px, int panel_w, int y, bool big
     snprintf(secs, sizeof(secs), "%d", b->s->visit.countdown_seconds);
     const char *names[] = {"seconds"};
     const char *values[] = {secs};
-    fill_template(text, sizeof(text), w->countdown_text, names, values, 1);
+    layout_fill_template(text, sizeof(text), w->countdown_text, names, values, 1);
     y += b->gap;
     y = layout_flow(b, text, inner_x, inner_w, y, big ? FONT_LEAD : FONT_BODY,
                     big ? FONT_TITLE : FONT_BOLD, layout_color(b, COLOR_TEXT), ALIGN_CENTER);
@@ -866,13 +405,13 @@ static void countdown_overlay(struct build *b)
     }
     int px = (b->w - panel_w) / 2;
     /* The panel sits below the top bar: Quick exit must stay in sight and working. */
-    struct mark k = mark(b);
+    struct mark k = layout_mark(b);
     int qh = quick_exit_button(b, 0, b->touch + 2 * bar_gap(b));
-    rollback(b, k);
+    layout_rollback(b, k);
     int bar_h = max_int(b->touch, qh) + 2 * bar_gap(b);
     int room = b->h - bar_h - 2 * bar_gap(b);
     bool big = countdown_panel(b, px, panel_w, 0, true) <= room;
-    rollback(b, k);
+    layout_rollback(b, k);
     size_t panel = layout_rect(b, (struct rect){px, 0, panel_w, 0},
                                layout_color(b, COLOR_BACKGROUND), 255, b->radius * 2);
     size_t first = b->l->n_items;
@@ -881,7 +420,7 @@ static void countdown_overlay(struct build *b)
     int dy = max_int((b->h - y) / 2, bar_h + bar_gap(b));
     b->l->items[panel].rect.y = dy;
     b->l->items[panel].rect.h = y;
-    shift_items(b, first, 0, dy);
+    layout_shift_items(b, first, 0, dy);
     for (size_t i = hits_before; i < b->l->n_hits; i++) {
         b->l->hits[i].rect.y += dy;
     }
@@ -902,7 +441,7 @@ static int language_picker(struct build *b, int bottom)
         bool chosen = i == b->s->visit.lang;
         snprintf(labels[i], sizeof(labels[i]), "%s%s", chosen ? "\xE2\x9C\x93 " : "",
                  c->languages[i].name); /* check mark */
-        cut_to_character(labels[i]);
+        layout_cut_to_character(labels[i]);
         widths[i] = layout_text_width(b, FONT_BUTTON, labels[i], strlen(labels[i])) + 4 * b->pad;
         widths[i] = clamp_int(widths[i], 2 * b->touch, b->w - 2 * b->margin);
     }
@@ -991,7 +530,7 @@ void layout_build(struct layout *l, const struct content *c, const struct sessio
     l->background = c->theme.colors[COLOR_BACKGROUND];
     l->rtl = false;
     struct build b;
-    build_init(&b, l, c, s, m, width, height);
+    layout_build_init(&b, l, c, s, m, width, height);
     if (session_in_staff_mode(s)) {
         b.lang = content_language(c, 0);
         b.rtl = false;

@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout_internal.h"
+#include "layout_blocks.h"
+#include "layout_screens.h"
 #include "util.h"
 
 static struct button_style style(const struct build *b, enum theme_color bg, enum theme_color fg)
