@@ -3,9 +3,11 @@
  *
  * The layout's files call one way only, down this list; none calls a file above it:
  *
- *   layout.c            layout_build: picks the screen, mirrors it for right to left; hits;
- *                       the visitor screens
- *   layout_staff.c      staff mode's screens (layout_screens.h)
+ *   layout.c            layout_build: picks the screen, mirrors it for right to left; hits
+ *   layout_welcome.c    the welcome and cover screens        } the screens,
+ *   layout_page.c       a page, and the countdown over it    } layout_screens.h
+ *   layout_staff.c      staff mode's screens                 }
+ *   layout_bars.c       a page's top and bottom bars, Quick exit and A+
  *   layout_button.c     buttons
  *   layout_flow.c       marked-up text wrapped into a column
  *   layout_blocks.c     the lists, dry runs, colours, measuring, sizes
@@ -106,5 +108,20 @@ int layout_button(struct build *b, int x, int y, int w, const char *label, struc
                   struct hit hit);
 /* Height a button would take, found by laying it out and taking it back. */
 int layout_button_height(struct build *b, int w, const char *label, struct button_style st);
+
+/* ---- layout_bars.c: the bars of a visitor page, Quick exit and A+ -------------------- */
+
+/* The space between a bar's edge and its buttons. */
+int layout_bar_gap(const struct build *b);
+/* Quick exit, top right in every language, in a bar of height bar_h at `y`; returns its height. */
+int layout_quick_exit_button(struct build *b, int y, int bar_h);
+/* The width of the A+ button. */
+int layout_text_size_width(struct build *b);
+/* A+ at screen x `x` in every language (it does not move when the screen is mirrored). */
+void layout_text_size_button(struct build *b, int x, int y, int h);
+/* A page's top bar: progress, A+ and Quick exit; returns its height. */
+int layout_top_bar(struct build *b);
+/* A page's bottom bar: Back, Home, Help and Next; returns its height. */
+int layout_nav_bar(struct build *b);
 
 #endif
