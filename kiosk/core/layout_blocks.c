@@ -76,6 +76,14 @@ void layout_shift_items(struct build *b, size_t from, int dx, int dy)
     }
 }
 
+void layout_shift_hits(struct build *b, size_t from, int dx, int dy)
+{
+    for (size_t i = from; i < b->l->n_hits; i++) {
+        b->l->hits[i].rect.x += dx;
+        b->l->hits[i].rect.y += dy;
+    }
+}
+
 struct mark layout_mark(const struct build *b)
 {
     struct mark k = {b->l->n_items, b->l->n_hits, b->l->store_used};

@@ -73,6 +73,8 @@ size_t layout_rect(struct build *b, struct rect r, struct color color, unsigned 
 void layout_picture(struct build *b, struct rect r, int picture);
 /* Moves the draw items from index `from` on by (dx, dy). */
 void layout_shift_items(struct build *b, size_t from, int dx, int dy);
+/* Moves the hit regions from index `from` on by (dx, dy). */
+void layout_shift_hits(struct build *b, size_t from, int dx, int dy);
 /* Where the lists stand now, for layout_rollback. */
 struct mark layout_mark(const struct build *b);
 /* Forgets everything laid out since `k` was taken. */

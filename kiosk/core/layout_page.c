@@ -151,9 +151,7 @@ void layout_countdown_overlay(struct build *b)
     b->l->items[panel].rect.y = dy;
     b->l->items[panel].rect.h = y;
     layout_shift_items(b, first, 0, dy);
-    for (size_t i = hits_before; i < b->l->n_hits; i++) {
-        b->l->hits[i].rect.y += dy;
-    }
+    layout_shift_hits(b, hits_before, 0, dy);
     /* Quick exit stays on top and working even while the overlay asks. */
     layout_quick_exit_button(b, 0, bar_h);
 }

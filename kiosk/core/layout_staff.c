@@ -149,10 +149,7 @@ static void clean_screen(struct build *b)
     size_t first = b->l->n_items;
     int y = heading(b, "Clean screen", b->margin, col_w, 0, ALIGN_CENTER) + b->gap;
     y = body(b, text, b->margin, col_w, y, ALIGN_CENTER);
-    int dy = (b->h - y) / 2;
-    for (size_t i = first; i < b->l->n_items; i++) {
-        b->l->items[i].rect.y += dy;
-    }
+    layout_shift_items(b, first, 0, (b->h - y) / 2);
 }
 
 void layout_staff_screen(struct build *b)

@@ -71,9 +71,7 @@ static void centred_screen(struct build *b, int picture, const char *title, cons
     y = centred_blocks(b, x, col_w, y, title, text, prompt, big);
     int dy = top + max_int(0, (bottom - top - y) / 2);
     layout_shift_items(b, first, 0, dy);
-    for (size_t i = first_hit; i < b->l->n_hits; i++) {
-        b->l->hits[i].rect.y += dy;
-    }
+    layout_shift_hits(b, first_hit, 0, dy);
 }
 
 /* One button per language, named in that language, in rows centred above `bottom`; the chosen
