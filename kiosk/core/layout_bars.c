@@ -80,6 +80,7 @@ int layout_top_bar(struct build *b)
     int room = ax - 2 * b->margin;
     int text_x = b->rtl ? b->w - b->margin - room : b->margin;
     if (p->topic != CONTENT_NONE) {
+        KIOSK_ASSERT(p->topic >= 0 && p->topic < b->c->n_topics); /* the reader links topics */
         const struct topic *t = &b->c->topics[p->topic];
         char num[16], total[16];
         snprintf(num, sizeof(num), "%d", p->index_in_topic + 1);

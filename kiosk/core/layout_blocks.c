@@ -11,6 +11,8 @@
 
 const char *layout_text(const struct layout *l, const struct draw_item *item)
 {
+    /* Every item's text lies in the store, also after a dry run was rolled back. */
+    KIOSK_ASSERT(item->text <= l->store_used && item->len <= l->store_used - item->text);
     return l->store + item->text;
 }
 
@@ -70,6 +72,7 @@ void layout_picture(struct build *b, struct rect r, int picture)
 
 void layout_shift_items(struct build *b, size_t from, int dx, int dy)
 {
+    KIOSK_ASSERT(from <= b->l->n_items);
     for (size_t i = from; i < b->l->n_items; i++) {
         b->l->items[i].rect.x += dx;
         b->l->items[i].rect.y += dy;
@@ -78,6 +81,7 @@ void layout_shift_items(struct build *b, size_t from, int dx, int dy)
 
 void layout_shift_hits(struct build *b, size_t from, int dx, int dy)
 {
+    KIOSK_ASSERT(from <= b->l->n_hits);
     for (size_t i = from; i < b->l->n_hits; i++) {
         b->l->hits[i].rect.x += dx;
         b->l->hits[i].rect.y += dy;
@@ -92,6 +96,8 @@ struct mark layout_mark(const struct build *b)
 
 void layout_rollback(struct build *b, struct mark k)
 {
+    /* The lists only grow during a build, so a mark can only take them back. */
+    KIOSK_ASSERT(k.items <= b->l->n_items && k.hits <= b->l->n_hits && k.store <= b->l->store_used);
     b->l->n_items = k.items;
     b->l->n_hits = k.hits;
     b->l->store_used = k.store;
@@ -162,6 +168,7 @@ void layout_build_init(struct build *b, struct layout *l, const struct content *
 /* The largest w x h with the picture's shape inside the box, and no larger than `pw` x `ph`. */
 void layout_fit_picture(int pw, int ph, int box_w, int box_h, int *w, int *h)
 {
+    KIOSK_ASSERT(pw > 0 && ph > 0); /* callers leave out a picture without a size */
     if (box_w > pw) {
         box_w = pw;
     }

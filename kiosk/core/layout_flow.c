@@ -7,6 +7,7 @@
 #include "layout_blocks.h"
 #include "markup.h"
 #include "utf8.h"
+#include "util.h"
 
 struct flow {
     struct build *b;
@@ -48,6 +49,9 @@ static void flow_piece(struct flow *f, enum font_style font, const char *s, size
     struct build *b = f->b;
     struct draw_item *seg = f->segment >= 0 ? &b->l->items[f->segment] : NULL;
     if (seg && seg->font == font) {
+        /* The run being joined is the last text stored, so the word lands right after it. */
+        KIOSK_ASSERT((size_t)f->segment < b->l->n_items);
+        KIOSK_ASSERT(seg->text + seg->len == b->l->store_used);
         if (space) {
             layout_store_add(b->l, " ", 1);
             seg->len++;

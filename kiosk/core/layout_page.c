@@ -36,6 +36,8 @@ static int choices(struct build *b, const struct page *p, int x, int w, int y, b
 void layout_page_screen(struct build *b)
 {
     const struct content *c = b->c;
+    /* The session only ever shows a page of this content. */
+    KIOSK_ASSERT(b->s->visit.page >= 0 && b->s->visit.page < c->n_pages);
     const struct page *p = &c->pages[b->s->visit.page];
     const struct page_words *said = &b->lang->pages[b->s->visit.page];
     int top = layout_top_bar(b);

@@ -154,6 +154,7 @@ static void clean_screen(struct build *b)
 
 void layout_staff_screen(struct build *b)
 {
+    KIOSK_ASSERT(session_in_staff_mode(b->s)); /* layout_build picks it only for these */
     switch (b->s->screen) {
     case SCREEN_STAFF_PIN:
         pin_screen(b);

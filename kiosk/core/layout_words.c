@@ -6,6 +6,7 @@
 
 #include "layout_blocks.h"
 #include "utf8.h"
+#include "util.h"
 
 /* A text cut short to fit its buffer may end inside a character: drop that partial character,
  * so the renderer never gets broken UTF-8 (words in the config have no length limit). */
@@ -46,6 +47,7 @@ void layout_fill_template(char *out, size_t size, const char *tmpl, const char *
             out[o++] = *p++;
         }
     }
+    KIOSK_ASSERT(o < size);
     out[o] = '\0';
     layout_cut_to_character(out);
 }
