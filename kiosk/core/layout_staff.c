@@ -16,14 +16,13 @@ static struct button_style style(const struct build *b, enum theme_color bg, enu
 
 static int heading(struct build *b, const char *text, int x, int w, int y, enum align align)
 {
-    return layout_flow(b, text, x, w, y, FONT_TITLE, FONT_TITLE,
-                       layout_color(b, COLOR_HEADING), align);
+    return layout_flow(b, text, x, w, y, FONT_TITLE, FONT_TITLE, layout_color(b, COLOR_HEADING),
+                       align);
 }
 
 static int body(struct build *b, const char *text, int x, int w, int y, enum align align)
 {
-    return layout_flow(b, text, x, w, y, FONT_BODY, FONT_BOLD, layout_color(b, COLOR_TEXT),
-                       align);
+    return layout_flow(b, text, x, w, y, FONT_BODY, FONT_BOLD, layout_color(b, COLOR_TEXT), align);
 }
 
 /* The PIN pad: what was typed as dots beside (or above, on a tall screen) a 3 x 4 keypad. */
@@ -32,9 +31,9 @@ static void pin_screen(struct build *b)
     const struct session_staff *st = &b->s->staff;
     bool wide = b->w > b->h;
     /* At least a fingertip, even where that runs off a very short screen. */
-    int key_h = max_int(min_int((int)(b->touch * 1.5),
-                                (b->h - 2 * b->margin - 3 * b->gap) / (wide ? 4 : 6)),
-                        b->touch);
+    int key_h = max_int(
+        min_int((int)(b->touch * 1.5), (b->h - 2 * b->margin - 3 * b->gap) / (wide ? 4 : 6)),
+        b->touch);
     int key_w = key_h * 3 / 2;
     int pad_w = 3 * key_w + 2 * b->gap;
     int pad_h = 4 * key_h + 3 * b->gap;
@@ -48,14 +47,15 @@ static void pin_screen(struct build *b)
     }
     int y = b->margin;
     y = heading(b, "Staff PIN", info_x, info_w, y, wide ? ALIGN_LEFT : ALIGN_CENTER) + b->gap;
-    y = layout_flow(b, dots, info_x, info_w, y, FONT_TITLE, FONT_TITLE,
-                    layout_color(b, COLOR_TEXT), wide ? ALIGN_LEFT : ALIGN_CENTER) + b->gap;
+    y = layout_flow(b, dots, info_x, info_w, y, FONT_TITLE, FONT_TITLE, layout_color(b, COLOR_TEXT),
+                    wide ? ALIGN_LEFT : ALIGN_CENTER) +
+        b->gap;
     const char *msg = st->wrong ? "*Wrong PIN.* Try again." : "Type the staff PIN.";
     y = body(b, msg, info_x, info_w, y, wide ? ALIGN_LEFT : ALIGN_CENTER);
 
     int px = wide ? b->w - b->margin - pad_w : (b->w - pad_w) / 2;
     int py = wide ? (b->h - pad_h) / 2 : y + b->margin;
-    static const char *const labels[12] = {"1", "2", "3", "4", "5",     "6",
+    static const char *const labels[12] = {"1", "2", "3", "4",     "5", "6",
                                            "7", "8", "9", "Erase", "0", "Cancel"};
     for (int i = 0; i < (int)ARRAY_LEN(labels); i++) {
         int kx = px + (i % 3) * (key_w + b->gap);
@@ -118,10 +118,13 @@ static void touch_screen(struct build *b)
     y = heading(b, "Touch test", b->margin, col_w, y, ALIGN_CENTER) + b->gap;
     char line[160];
     if (st->touch_seen) {
-        snprintf(line, sizeof(line), "Touch %d at %d, %d. The lines should cross under your "
-                 "finger.", st->touches, st->touch_x, st->touch_y);
+        snprintf(line, sizeof(line),
+                 "Touch %d at %d, %d. The lines should cross under your "
+                 "finger.",
+                 st->touches, st->touch_x, st->touch_y);
     } else {
-        snprintf(line, sizeof(line), "Touch anywhere. Lines will cross where the kiosk felt "
+        snprintf(line, sizeof(line),
+                 "Touch anywhere. Lines will cross where the kiosk felt "
                  "the touch.");
     }
     body(b, line, b->margin, col_w, y, ALIGN_CENTER);
@@ -143,8 +146,10 @@ static void touch_screen(struct build *b)
 static void clean_screen(struct build *b)
 {
     char text[160];
-    snprintf(text, sizeof(text), "Touches are ignored for %d more seconds, so the glass can be "
-             "wiped.", b->s->staff.clean_seconds);
+    snprintf(text, sizeof(text),
+             "Touches are ignored for %d more seconds, so the glass can be "
+             "wiped.",
+             b->s->staff.clean_seconds);
     int col_w = b->w - 2 * b->margin;
     size_t first = b->l->n_items;
     int y = heading(b, "Clean screen", b->margin, col_w, 0, ALIGN_CENTER) + b->gap;
