@@ -115,6 +115,32 @@ struct nav_button {
     bool primary;
 };
 
+/* The widths of the bottom bar's n buttons, and the font they take: natural widths in the
+ * button font; if the row is too wide (a narrow portrait screen, a large text size), the
+ * smaller font; if even that fails, equal shares with wrapping. */
+static enum font_style nav_widths(const struct build *b, const struct nav_button *buttons, int n,
+                                  int *widths)
+{
+    int avail = b->w - 2 * b->margin;
+    static const enum font_style fonts[] = {FONT_BUTTON, FONT_SMALL};
+    for (size_t f = 0; f < ARRAY_LEN(fonts); f++) {
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            widths[i] = layout_text_width(b, fonts[f], buttons[i].label, strlen(buttons[i].label)) +
+                        3 * b->pad;
+            widths[i] = max_int(widths[i], b->touch * 3 / 2);
+            total += widths[i] + (i ? b->gap : 0);
+        }
+        if (total <= avail) {
+            return fonts[f];
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        widths[i] = (avail - (n - 1) * b->gap) / n;
+    }
+    return FONT_BUTTON;
+}
+
 int layout_nav_bar(struct build *b)
 {
     const struct content *c = b->c;
@@ -145,30 +171,8 @@ int layout_nav_bar(struct build *b)
         layout_cut_to_character(next);
         buttons[n++] = (struct nav_button){next, {ACTION_NEXT, CONTENT_NONE}, true};
     }
-    int avail = b->w - 2 * b->margin;
-    int widths[4];
-    /* Natural widths in the button font; if the row is too wide (a narrow portrait screen, a
-     * large text size), the smaller font; if even that fails, equal shares with wrapping. */
-    static const enum font_style fonts[] = {FONT_BUTTON, FONT_SMALL};
-    enum font_style font = FONT_BUTTON;
-    bool fits = false;
-    for (size_t f = 0; f < ARRAY_LEN(fonts) && !fits; f++) {
-        font = fonts[f];
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            widths[i] =
-                layout_text_width(b, font, buttons[i].label, strlen(buttons[i].label)) + 3 * b->pad;
-            widths[i] = max_int(widths[i], b->touch * 3 / 2);
-            total += widths[i] + (i ? b->gap : 0);
-        }
-        fits = total <= avail;
-    }
-    if (!fits) {
-        font = FONT_BUTTON;
-        for (int i = 0; i < n; i++) {
-            widths[i] = (avail - (n - 1) * b->gap) / n;
-        }
-    }
+    int widths[ARRAY_LEN(buttons)];
+    enum font_style font = nav_widths(b, buttons, n, widths);
     int btn_h = b->touch;
     for (int i = 0; i < n; i++) {
         struct button_style st = {buttons[i].primary ? COLOR_BUTTON : COLOR_CHOICE,
