@@ -4,12 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout_internal.h"
-
-static int min_int(int a, int b)
-{
-    return a < b ? a : b;
-}
+#include "layout_blocks.h"
+#include "layout_screens.h"
+#include "util.h"
 
 static struct button_style style(const struct build *b, enum theme_color bg, enum theme_color fg)
 {
@@ -19,14 +16,13 @@ static struct button_style style(const struct build *b, enum theme_color bg, enu
 
 static int heading(struct build *b, const char *text, int x, int w, int y, enum align align)
 {
-    return layout_flow(b, text, x, w, y, FONT_TITLE, FONT_TITLE,
-                       layout_color(b, COLOR_HEADING), align);
+    return layout_flow(b, text, x, w, y, FONT_TITLE, FONT_TITLE, layout_color(b, COLOR_HEADING),
+                       align);
 }
 
 static int body(struct build *b, const char *text, int x, int w, int y, enum align align)
 {
-    return layout_flow(b, text, x, w, y, FONT_BODY, FONT_BOLD, layout_color(b, COLOR_TEXT),
-                       align);
+    return layout_flow(b, text, x, w, y, FONT_BODY, FONT_BOLD, layout_color(b, COLOR_TEXT), align);
 }
 
 /* The PIN pad: what was typed as dots beside (or above, on a tall screen) a 3 x 4 keypad. */
@@ -34,10 +30,10 @@ static void pin_screen(struct build *b)
 {
     const struct session_staff *st = &b->s->staff;
     bool wide = b->w > b->h;
-    int key_h = min_int((int)(b->touch * 1.5), (b->h - 2 * b->margin - 3 * b->gap) / (wide ? 4 : 6));
-    if (key_h < b->touch) {
-        key_h = b->touch;
-    }
+    /* At least a fingertip, even where that runs off a very short screen. */
+    int key_h = max_int(
+        min_int((int)(b->touch * 1.5), (b->h - 2 * b->margin - 3 * b->gap) / (wide ? 4 : 6)),
+        b->touch);
     int key_w = key_h * 3 / 2;
     int pad_w = 3 * key_w + 2 * b->gap;
     int pad_h = 4 * key_h + 3 * b->gap;
@@ -51,16 +47,17 @@ static void pin_screen(struct build *b)
     }
     int y = b->margin;
     y = heading(b, "Staff PIN", info_x, info_w, y, wide ? ALIGN_LEFT : ALIGN_CENTER) + b->gap;
-    y = layout_flow(b, dots, info_x, info_w, y, FONT_TITLE, FONT_TITLE,
-                    layout_color(b, COLOR_TEXT), wide ? ALIGN_LEFT : ALIGN_CENTER) + b->gap;
+    y = layout_flow(b, dots, info_x, info_w, y, FONT_TITLE, FONT_TITLE, layout_color(b, COLOR_TEXT),
+                    wide ? ALIGN_LEFT : ALIGN_CENTER) +
+        b->gap;
     const char *msg = st->wrong ? "*Wrong PIN.* Try again." : "Type the staff PIN.";
     y = body(b, msg, info_x, info_w, y, wide ? ALIGN_LEFT : ALIGN_CENTER);
 
     int px = wide ? b->w - b->margin - pad_w : (b->w - pad_w) / 2;
     int py = wide ? (b->h - pad_h) / 2 : y + b->margin;
-    static const char *const labels[12] = {"1", "2", "3", "4", "5",     "6",
+    static const char *const labels[12] = {"1", "2", "3", "4",     "5", "6",
                                            "7", "8", "9", "Erase", "0", "Cancel"};
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < (int)ARRAY_LEN(labels); i++) {
         int kx = px + (i % 3) * (key_w + b->gap);
         int ky = py + (i / 3) * (key_h + b->gap);
         struct hit hit = {ACTION_KEY, i == 10 ? 0 : i + 1};
@@ -102,8 +99,8 @@ static void menu_screen(struct build *b)
     };
     int bx = wide ? b->w - b->margin - col_w : b->margin;
     int by = wide ? b->margin : text_bottom + b->margin;
-    for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
-        bool last = i + 1 == sizeof(actions) / sizeof(actions[0]);
+    for (size_t i = 0; i < ARRAY_LEN(actions); i++) {
+        bool last = i + 1 == ARRAY_LEN(actions);
         struct button_style bs = last ? style(b, COLOR_BUTTON, COLOR_BUTTON_TEXT)
                                       : style(b, COLOR_CHOICE, COLOR_CHOICE_TEXT);
         struct hit hit = {actions[i].action, CONTENT_NONE};
@@ -121,10 +118,13 @@ static void touch_screen(struct build *b)
     y = heading(b, "Touch test", b->margin, col_w, y, ALIGN_CENTER) + b->gap;
     char line[160];
     if (st->touch_seen) {
-        snprintf(line, sizeof(line), "Touch %d at %d, %d. The lines should cross under your "
-                 "finger.", st->touches, st->touch_x, st->touch_y);
+        snprintf(line, sizeof(line),
+                 "Touch %d at %d, %d. The lines should cross under your "
+                 "finger.",
+                 st->touches, st->touch_x, st->touch_y);
     } else {
-        snprintf(line, sizeof(line), "Touch anywhere. Lines will cross where the kiosk felt "
+        snprintf(line, sizeof(line),
+                 "Touch anywhere. Lines will cross where the kiosk felt "
                  "the touch.");
     }
     body(b, line, b->margin, col_w, y, ALIGN_CENTER);
@@ -146,20 +146,20 @@ static void touch_screen(struct build *b)
 static void clean_screen(struct build *b)
 {
     char text[160];
-    snprintf(text, sizeof(text), "Touches are ignored for %d more seconds, so the glass can be "
-             "wiped.", b->s->staff.clean_seconds);
+    snprintf(text, sizeof(text),
+             "Touches are ignored for %d more seconds, so the glass can be "
+             "wiped.",
+             b->s->staff.clean_seconds);
     int col_w = b->w - 2 * b->margin;
     size_t first = b->l->n_items;
     int y = heading(b, "Clean screen", b->margin, col_w, 0, ALIGN_CENTER) + b->gap;
     y = body(b, text, b->margin, col_w, y, ALIGN_CENTER);
-    int dy = (b->h - y) / 2;
-    for (size_t i = first; i < b->l->n_items; i++) {
-        b->l->items[i].rect.y += dy;
-    }
+    layout_shift_items(b, first, 0, (b->h - y) / 2);
 }
 
 void layout_staff_screen(struct build *b)
 {
+    KIOSK_ASSERT(session_in_staff_mode(b->s)); /* layout_build picks it only for these */
     switch (b->s->screen) {
     case SCREEN_STAFF_PIN:
         pin_screen(b);
