@@ -46,15 +46,9 @@ double color_contrast(struct color a, struct color b)
 
 static void words_free(struct words *w)
 {
-    char **fields[] = {
-        &w->welcome_title,   &w->welcome_text,   &w->welcome_prompt, &w->cover_title,
-        &w->cover_text,      &w->countdown_title, &w->countdown_text, &w->countdown_button,
-        &w->back,            &w->next,           &w->home,           &w->help,
-        &w->quick_exit,      &w->done,           &w->progress,
-    };
-    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
-        free(*fields[i]);
-    }
+#define FREE_WORD(name, fallback, placeholders) free(w->name);
+    CONTENT_WORDS(FREE_WORD)
+#undef FREE_WORD
 }
 
 void content_destroy(struct content *content)

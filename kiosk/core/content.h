@@ -52,13 +52,32 @@ struct picture {
     char *path;
 };
 
-/* Visitor-facing words on the fixed screens. Every field is set (defaults fill the gaps). */
+/* Visitor-facing words on the fixed screens, one X(name, default, placeholders) each, where
+ * `placeholders` names the {placeholders} the word may hold (space-separated) or is NULL. This
+ * one list makes struct words, the config reader's table of word settings and the code that
+ * frees them, so none of them can miss a word or name the wrong field. */
+#define CONTENT_WORDS(X)                                                                           \
+    X(welcome_title, "Hello", NULL)                                                                \
+    X(welcome_text, "Take a moment for yourself. Nothing you tap here is saved.", NULL)            \
+    X(welcome_prompt, "Tap anywhere to begin", NULL)                                               \
+    X(cover_title, "Welcome", NULL)                                                                \
+    X(cover_text, "Please take a seat. Someone will be with you soon.", NULL)                      \
+    X(countdown_title, "Still there?", NULL)                                                       \
+    X(countdown_text, "Starting again in {seconds} seconds.", "seconds")                           \
+    X(countdown_button, "Continue", NULL)                                                          \
+    X(back, "Back", NULL)                                                                          \
+    X(next, "Next", NULL)                                                                          \
+    X(home, "Topics", NULL)                                                                        \
+    X(help, "Get help", NULL)                                                                      \
+    X(quick_exit, "Quick exit", NULL)                                                              \
+    X(done, "More topics", NULL)                                                                   \
+    X(progress, "{page} of {pages}", "page pages")
+
+/* Every field is set (defaults fill the gaps). */
 struct words {
-    char *welcome_title, *welcome_text, *welcome_prompt;
-    char *cover_title, *cover_text;
-    char *countdown_title, *countdown_text, *countdown_button; /* text may hold {seconds} */
-    char *back, *next, *home, *help, *quick_exit, *done;
-    char *progress; /* may hold {page} and {pages} */
+#define CONTENT_WORD_FIELD(name, fallback, placeholders) char *name;
+    CONTENT_WORDS(CONTENT_WORD_FIELD)
+#undef CONTENT_WORD_FIELD
 };
 
 enum theme_color {

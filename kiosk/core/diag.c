@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "xalloc.h"
 
 void diag_init(struct diag_list *list, const char *path)
@@ -31,16 +32,17 @@ void diag_add(struct diag_list *list, enum diag_level level, int line, const cha
         list->capacity = list->capacity ? list->capacity * 2 : 16;
         list->items = xrealloc(list->items, list->capacity * sizeof(*list->items));
     }
-    char buf[1024];
+    /* Built to fit, never cut: a message cut short could drop the very word staff need. */
+    struct strbuf message = {0};
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof(buf), fmt, ap);
+    strbuf_addv(&message, fmt, ap);
     va_end(ap);
     struct diag *d = &list->items[list->count++];
     d->level = level;
     d->line = line;
     d->key = key ? xstrdup(key) : NULL;
-    d->message = xstrdup(buf);
+    d->message = strbuf_take(&message);
     if (level == DIAG_ERROR) {
         list->errors++;
     } else {

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static const char *const day_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 static int lower(int c)
@@ -26,10 +28,7 @@ static int quoted(const char *s, int max)
     while (n < max && s[n]) {
         n++;
     }
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) {
-        n--;
-    }
-    return n;
+    return (int)utf8_floor(s, (size_t)n);
 }
 
 /* Reads a day name ("Mon", "monday", "TUE"...) at p; returns 0..6 (Monday first) or -1. */

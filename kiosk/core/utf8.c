@@ -38,17 +38,38 @@ size_t utf8_char_len(const char *s, size_t len)
     return n;
 }
 
-bool utf8_valid(const char *s, size_t len)
+size_t utf8_valid_prefix(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
         size_t n = utf8_char_len(s + i, len - i);
         if (n == 1 && (unsigned char)s[i] >= 0x80) {
-            return false;
+            return i;
         }
         i += n;
     }
-    return true;
+    return len;
+}
+
+static bool is_continuation(char c)
+{
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+size_t utf8_floor(const char *s, size_t i)
+{
+    while (i > 0 && is_continuation(s[i])) {
+        i--;
+    }
+    return i;
+}
+
+size_t utf8_ceil(const char *s, size_t len, size_t i)
+{
+    while (i < len && is_continuation(s[i])) {
+        i++;
+    }
+    return i;
 }
 
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)

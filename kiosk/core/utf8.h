@@ -1,4 +1,6 @@
-/* Small UTF-8 helpers for wrapping text at character boundaries. */
+/* UTF-8: the one place in the core that decodes and validates it. Text from the config is
+ * checked here once, then wrapped, cut and quoted at character boundaries found here, so no other
+ * file needs to know how a character is encoded. */
 #ifndef KIOSK_UTF8_H
 #define KIOSK_UTF8_H
 
@@ -9,8 +11,14 @@
 /* Length in bytes of the well-formed character at s[0..len), or 1 for an invalid byte, so
  * callers always make progress through malformed input. */
 size_t utf8_char_len(const char *s, size_t len);
-/* True when all `len` bytes are well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
-bool utf8_valid(const char *s, size_t len);
+/* How many of the `len` bytes are well-formed UTF-8 from the start (no overlongs, surrogates or
+ * > U+10FFFF): `len` when all are, else the offset of the first character that is not. */
+size_t utf8_valid_prefix(const char *s, size_t len);
+/* The start of the character that byte `i` of `s` belongs to (`i` itself, or before it). Looks
+ * at continuation bytes only, so it also makes progress through malformed text. */
+size_t utf8_floor(const char *s, size_t i);
+/* The first character start at or after byte `i` of s[0..len). */
+size_t utf8_ceil(const char *s, size_t len, size_t i);
 
 /* Decodes the character at s[0..len) into *cp and returns its length; an invalid byte decodes
  * as U+FFFD with length 1. */

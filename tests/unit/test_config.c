@@ -846,6 +846,51 @@ static void test_many_pages(void)
     free(text);
 }
 
+/* Messages are built to fit, never cut: a long file name is named in full, and a long circle
+ * of Next links is shortened on purpose, with "...", to stay one readable line. */
+static void test_long_messages(void)
+{
+    char name[601];
+    memset(name, 'a', sizeof(name) - 1);
+    name[sizeof(name) - 1] = '\0';
+    char text[4096];
+    snprintf(text, sizeof(text),
+             "topics = ({ title = \"T\"; pages = ({ id = \"p\"; title = \"P\"; picture = "
+             "\"%s.png\"; }); });\n",
+             name);
+    struct diag_list d;
+    struct content *c = load_text("long.cfg", text, &d);
+    CHECK(c != NULL);
+    CHECK_INT(d.count, 1);
+    if (d.count == 1) {
+        const char *m = d.items[0].message;
+        const char *end = "; the page is shown without it";
+        CHECK(strlen(m) > 1200);
+        CHECK(strlen(m) > strlen(end) && strcmp(m + strlen(m) - strlen(end), end) == 0);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+
+    size_t n = (size_t)snprintf(text, sizeof(text), "topics = ({ title = \"T\"; pages = (\n");
+    for (int i = 0; i < 8; i++) {
+        n += (size_t)snprintf(text + n, sizeof(text) - n,
+                              "%s{ id = \"page-%d-%054d\"; title = \"P\"; next = "
+                              "\"page-%d-%054d\"; }\n",
+                              i ? "," : "", i, 0, (i + 1) % 8, 0);
+    }
+    snprintf(text + n, sizeof(text) - n, "); });\n");
+    c = load_text("circle.cfg", text, &d);
+    CHECK(c != NULL);
+    CHECK_INT(d.count, 1);
+    if (d.count == 1) {
+        const char *m = d.items[0].message;
+        CHECK(strstr(m, "\" -> ... -> \"page-0-") != NULL);
+        CHECK(strstr(m, "), so reading on never ends; point this next at another page") != NULL);
+    }
+    content_destroy(c);
+    diag_finish(&d);
+}
+
 /* ---- config_locate ------------------------------------------------------------------------- */
 
 static void test_locate(void)
@@ -933,6 +978,7 @@ int main(int argc, char **argv)
     test_not_config_files();
     test_buffer_paths();
     test_many_pages();
+    test_long_messages();
     test_locate();
     return check_summary("test_config");
 }

@@ -1,0 +1,242 @@
+/* Hints for syntax errors. Each looks at the lines around libconfig's error for one common slip
+ * (curly quotes, a missing quote, comma or brace, text without quotes) and names the fix; the
+ * first that matches wins, and a general checklist is the last resort. */
+#include "config_syntax.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "config_text.h"
+#include "strbuf.h"
+
+/* The line without its comment and surrounding blanks, judged on its own. Sets *odd when it
+ * holds an odd number of double quotes, the mark of a text missing one. */
+static struct config_line code_of(struct config_line v, bool *odd)
+{
+    bool in_string = false;
+    size_t end = v.n;
+    int quotes = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        char c = v.s[i];
+        if (in_string && c == '\\') {
+            i++;
+        } else if (c == '"') {
+            in_string = !in_string;
+            quotes++;
+        } else if (!in_string && (c == '#' || (c == '/' && i + 1 < v.n && v.s[i + 1] == '/'))) {
+            end = i;
+            break;
+        }
+    }
+    if (odd) {
+        *odd = quotes % 2 == 1;
+    }
+    struct config_line out = {v.s, end};
+    while (out.n > 0 && (*out.s == ' ' || *out.s == '\t')) {
+        out.s++;
+        out.n--;
+    }
+    while (out.n > 0 && (out.s[out.n - 1] == ' ' || out.s[out.n - 1] == '\t')) {
+        out.n--;
+    }
+    return out;
+}
+
+static bool has_bytes(struct config_line v, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= v.n; i++) {
+        if (memcmp(v.s + i, needle, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Finds "} {", ") (" and the like outside strings: two list items with no comma between. */
+static bool adjacent_items(struct config_line v, size_t *at)
+{
+    bool in_string = false;
+    for (size_t i = 0; i < v.n; i++) {
+        char c = v.s[i];
+        if (in_string && c == '\\') {
+            i++;
+        } else if (c == '"') {
+            in_string = !in_string;
+        } else if (!in_string && (c == '}' || c == ')')) {
+            size_t j = i + 1;
+            while (j < v.n && (v.s[j] == ' ' || v.s[j] == '\t')) {
+                j++;
+            }
+            if (j < v.n && (v.s[j] == '{' || v.s[j] == '(')) {
+                *at = i;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static char closer(char open)
+{
+    return open == '{' ? '}' : open == '(' ? ')' : ']';
+}
+
+/* Finds `name = value` where the value is text without double quotes (a bare word, or in single
+ * quotes) and writes the corrected setting as the hint. */
+static bool unquoted_value(struct config_line v, struct strbuf *hint)
+{
+    bool in_string = false;
+    for (size_t i = 0; i < v.n; i++) {
+        char c = v.s[i];
+        if (in_string && c == '\\') {
+            i++;
+            continue;
+        }
+        if (c == '"') {
+            in_string = !in_string;
+        }
+        if (in_string || (c != '=' && c != ':')) {
+            continue;
+        }
+        size_t name_end = i;
+        while (name_end > 0 && (v.s[name_end - 1] == ' ' || v.s[name_end - 1] == '\t')) {
+            name_end--;
+        }
+        size_t name = name_end;
+        while (name > 0 && config_is_ident_char((unsigned char)v.s[name - 1])) {
+            name--;
+        }
+        size_t from = i + 1;
+        while (from < v.n && (v.s[from] == ' ' || v.s[from] == '\t')) {
+            from++;
+        }
+        bool single = from < v.n && v.s[from] == '\'';
+        if (name == name_end || from >= v.n ||
+            (!single && !config_is_ident_start((unsigned char)v.s[from])) ||
+            (!single &&
+             (strncmp(v.s + from, "true", 4) == 0 || strncmp(v.s + from, "false", 5) == 0))) {
+            continue;
+        }
+        size_t to = from + single;
+        while (to < v.n && v.s[to] != ';' && v.s[to] != '}' && v.s[to] != ',' &&
+               !(single && v.s[to] == '\'')) {
+            to++;
+        }
+        size_t text = from + single;
+        while (to > text && v.s[to - 1] == ' ') {
+            to--;
+        }
+        struct config_excerpt shown;
+        strbuf_addf(hint, "text needs straight double quotes at both ends%s: write %.*s = \"%s\";",
+                    single ? ", not single quotes" : "", (int)(name_end - name), v.s + name,
+                    config_excerpt(&shown, v.s + text, to - text, 80));
+        return true;
+    }
+    return false;
+}
+
+/* The hint for a bracket that closes the wrong kind, or nothing. */
+static void mismatch_hint(const struct config_scan *s, struct strbuf *hint)
+{
+    if (s->mismatch_open_c) {
+        strbuf_addf(hint,
+                    "this %c does not match the %c opened on line %d; a %c is probably missing "
+                    "before it",
+                    s->mismatch_c, s->mismatch_open_c, s->mismatch_open_line,
+                    closer(s->mismatch_open_c));
+    } else {
+        strbuf_addf(hint, "this %c closes nothing; remove it, or add the %c it was meant to close",
+                    s->mismatch_c,
+                    s->mismatch_c == '}'   ? '{'
+                    : s->mismatch_c == ')' ? '('
+                                           : '[');
+    }
+}
+
+/* The first line up to `n` with an odd number of double quotes, or 0. */
+static int first_odd_line(const struct config_scan *s, int n)
+{
+    for (int k = 1; k <= n; k++) {
+        bool odd;
+        code_of(config_scan_line(s, k), &odd);
+        if (odd) {
+            return k;
+        }
+    }
+    return 0;
+}
+
+void config_syntax_report(struct diag_list *diags, const struct config_scan *s, int err_line,
+                          const char *err_text)
+{
+    int last = s->n_lines;
+    if (last > 1 && config_scan_line(s, last).n == 0) {
+        last--;
+    }
+    int n = err_line < 1 ? 1 : err_line > last ? last : err_line;
+    int fix = n;
+    struct strbuf hint = {0};
+    struct config_line here = code_of(config_scan_line(s, n), NULL);
+    struct config_line before = code_of(config_scan_line(s, n - 1), NULL);
+    int prev = n - 1;
+    while (prev > 0 && before.n == 0) {
+        before = code_of(config_scan_line(s, --prev), NULL);
+    }
+    int odd_line = first_odd_line(s, n);
+    size_t at;
+    if (strcmp(err_text, "duplicate setting name") == 0) {
+        size_t len = 0;
+        while (here.n > 0 && !config_is_ident_start((unsigned char)here.s[0])) {
+            here.s++;
+            here.n--;
+        }
+        while (len < here.n && len < 64 && config_is_ident_char((unsigned char)here.s[len])) {
+            len++;
+        }
+        strbuf_addf(&hint, "\"%.*s\" appears twice in the same group; remove one of them", (int)len,
+                    here.s);
+    } else if (has_bytes(here, "\xE2\x80\x9C") || has_bytes(here, "\xE2\x80\x9D") ||
+               has_bytes(here, "\xE2\x80\x98") || has_bytes(here, "\xE2\x80\x99")) {
+        strbuf_addf(&hint, "curly quotes are not understood; type straight double quotes \" "
+                           "around text, e.g. title = \"Hello\"; (a word processor changes "
+                           "them, so use a plain text editor)");
+    } else if (odd_line) {
+        fix = odd_line;
+        strbuf_addf(&hint, "a text on this line is missing its closing double quote (or its "
+                           "opening one); every text needs straight double quotes at both ends, "
+                           "e.g. title = \"Hello\";");
+    } else if (adjacent_items(here, &at)) {
+        size_t next = at + 1 + strspn(here.s + at + 1, " \t");
+        strbuf_addf(&hint,
+                    "a comma is missing between %c and %c: items in ( ... ) are separated by "
+                    "commas, e.g. %c, %c",
+                    here.s[at], here.s[next], here.s[at], here.s[next]);
+    } else if (here.n > 0 && (here.s[0] == '{' || here.s[0] == '(') && before.n > 0 &&
+               (before.s[before.n - 1] == '}' || before.s[before.n - 1] == ')')) {
+        fix = prev;
+        strbuf_addf(&hint,
+                    "a comma is missing after the %c at the end of this line: items in ( ... ) "
+                    "are separated by commas, e.g. %c,",
+                    before.s[before.n - 1], before.s[before.n - 1]);
+    } else if (s->mismatch_line && s->mismatch_line <= n + 1) {
+        fix = s->mismatch_line;
+        mismatch_hint(s, &hint);
+    } else if (s->unclosed.line && !s->mismatch_line && n >= last) {
+        fix = s->unclosed.line;
+        strbuf_addf(&hint, "the %c opened on this line is never closed; add a %c where it ends",
+                    s->unclosed.c, closer(s->unclosed.c));
+    } else if (!unquoted_value(here, &hint)) {
+        strbuf_addf(&hint, "check this line and the one before: every text needs straight double "
+                           "quotes at both ends, each setting ends with ;, items in ( ... ) are "
+                           "separated by commas, and every { has a }");
+    }
+    if (strcmp(err_text, "syntax error") != 0 && strcmp(err_text, "duplicate setting name") != 0) {
+        strbuf_addf(&hint, " (libconfig says: %s)", err_text);
+    }
+    if (err_line - fix > 1) {
+        strbuf_addf(&hint, " (the reader got stuck on line %d)", err_line > last ? last : err_line);
+    }
+    diag_add(diags, DIAG_ERROR, fix, "syntax error", "%s", strbuf_str(&hint));
+    strbuf_finish(&hint);
+}
