@@ -11,11 +11,14 @@
 
 static void print_diagnostics(const struct diag_list *diags, FILE *out)
 {
-    char line[2048];
+    struct strbuf line;
+    strbuf_init(&line);
     for (size_t i = 0; i < diags->count; i++) {
-        diag_format(diags, &diags->items[i], line, sizeof(line));
-        fprintf(out, "%s\n", line);
+        strbuf_reset(&line);
+        diag_format(diags, &diags->items[i], &line);
+        fprintf(out, "%s\n", strbuf_str(&line));
     }
+    strbuf_finish(&line);
 }
 
 static void print_summary(const char *path, const struct content *c, const struct diag_list *d)

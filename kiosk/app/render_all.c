@@ -90,7 +90,7 @@ int app_render_all(const struct content *content, const char *dir, int width, in
             /* A page longer than the screen: also show its end, as a visitor scrolled there. */
             char name[160];
             snprintf(name, sizeof(name), "%s.end", content->pages[i].id);
-            session_preview_scroll(&l.session, l.layout.scroll_max);
+            session_scroll_to(&l.session, l.layout.scroll_max);
             ok = save(&v, &l, surface, dir, name);
             written += ok;
         }
@@ -107,8 +107,9 @@ int app_render_all(const struct content *content, const char *dir, int width, in
     }
     if (ok && content->staff_pin) {
         /* Staff mode's screens, so staff can see what the corner hold leads to. */
-        char report[1024];
-        staff_report_format(report, sizeof(report), content, NULL);
+        struct strbuf report;
+        strbuf_init(&report);
+        staff_report_format(&report, content, NULL);
         static const struct {
             enum session_screen screen;
             const char *name;
@@ -118,11 +119,12 @@ int app_render_all(const struct content *content, const char *dir, int width, in
                      {SCREEN_STAFF_CLEAN, "staff-clean"}};
         for (size_t i = 0; i < ARRAY_LEN(staff) && ok; i++) {
             session_preview(&l.session, staff[i].screen, CONTENT_NONE, false);
-            session_set_staff_report(&l.session, report);
+            session_set_staff_report(&l.session, strbuf_str(&report));
             ok = save(&v, &l, surface, dir, staff[i].name);
             written += ok;
         }
         session_set_staff_report(&l.session, NULL);
+        strbuf_finish(&report);
     }
     if (ok) {
         printf("kiosk: wrote %d screens at %dx%d to %s\n", written, width, height, dir);

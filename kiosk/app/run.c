@@ -49,7 +49,7 @@ struct app {
     struct input_wait waiter; /* on the bare display: see sleep_until() */
     bool wait_on_devices;
     struct abs_pointers absolute; /* on the bare display: pointers SDL would misread */
-    char report[2048];
+    struct strbuf report; /* the staff menu's status */
     char notice[256];
 };
 
@@ -157,8 +157,7 @@ static const struct content *port_take(void *ctx)
 static const char *port_staff_report(void *ctx)
 {
     struct app *a = ctx;
-    staff_report_format(a->report, sizeof(a->report), a->content, a->reload);
-    return a->report;
+    return staff_report_format(&a->report, a->content, a->reload);
 }
 
 static void start_live(struct app *a)
@@ -437,6 +436,7 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
         backlight_set(BACKLIGHT_ROOT, true); /* whatever runs next should be seen */
     }
     live_finish(&k.live);
+    strbuf_finish(&k.report);
     view_finish(&k.view);
     if (k.turned) {
         SDL_DestroyTexture(k.turned);

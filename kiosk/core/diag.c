@@ -50,12 +50,12 @@ void diag_add(struct diag_list *list, enum diag_level level, int line, const cha
     }
 }
 
-void diag_format(const struct diag_list *list, const struct diag *d, char *buf, size_t size)
+void diag_format(const struct diag_list *list, const struct diag *d, struct strbuf *out)
 {
-    char where[64] = "";
+    strbuf_addf(out, "%s", list->path);
     if (d->line > 0) {
-        snprintf(where, sizeof(where), ":%d", d->line);
+        strbuf_addf(out, ":%d", d->line);
     }
-    snprintf(buf, size, "%s%s: %s%s%s%s", list->path, where, d->key ? d->key : "",
-             d->key ? ": " : "", d->level == DIAG_WARNING ? "warning: " : "", d->message);
+    strbuf_addf(out, ": %s%s%s%s", d->key ? d->key : "", d->key ? ": " : "",
+                d->level == DIAG_WARNING ? "warning: " : "", d->message);
 }

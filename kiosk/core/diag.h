@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "strbuf.h"
+
 enum diag_level { DIAG_WARNING, DIAG_ERROR };
 
 struct diag {
@@ -30,7 +32,7 @@ void diag_finish(struct diag_list *list);
 /* Adds a problem; `key` may be NULL for whole-file problems. */
 void diag_add(struct diag_list *list, enum diag_level level, int line, const char *key,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Formats one diagnostic as "path:line: key: message" (warnings say so) into `buf`. */
-void diag_format(const struct diag_list *list, const struct diag *d, char *buf, size_t size);
+/* Appends one diagnostic to `out` as "path:line: key: message" (warnings say so), whole. */
+void diag_format(const struct diag_list *list, const struct diag *d, struct strbuf *out);
 
 #endif

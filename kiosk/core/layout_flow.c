@@ -87,8 +87,9 @@ static size_t fitting_prefix(const struct build *b, enum font_style font, const 
     size_t lo = 0, hi = len; /* lo fits, find the largest boundary that does */
     while (lo < hi) {
         size_t mid = lo + (hi - lo + 1) / 2;
-        while (mid > lo && mid < len && ((unsigned char)s[mid] & 0xC0) == 0x80) {
-            mid--; /* back to the start of a character */
+        if (mid < len) {
+            size_t start = utf8_floor(s, mid); /* back to the start of a character */
+            mid = start > lo ? start : lo;
         }
         if (mid == lo) {
             /* No character boundary strictly between lo and hi except hi itself. */

@@ -12,15 +12,7 @@
  * so the renderer never gets broken UTF-8 (words in the config have no length limit). */
 void layout_cut_to_character(char *s)
 {
-    size_t n = strlen(s), start = n;
-    while (start > 0 && n - start < 3 && ((unsigned char)s[start - 1] & 0xC0) == 0x80) {
-        start--;
-    }
-    /* A lead byte that utf8_char_len takes alone starts a character that is not all there. */
-    if (start > 0 && (unsigned char)s[start - 1] >= 0xC0 &&
-        utf8_char_len(s + start - 1, n - start + 1) == 1) {
-        s[start - 1] = '\0';
-    }
+    s[utf8_whole_prefix(s, strlen(s))] = '\0';
 }
 
 /* Fills `out` from a template, replacing each {name} with its value. */

@@ -184,10 +184,15 @@ void session_show_staff_menu(struct session *s, uint64_t now);
 void session_set_staff_report(struct session *s, const char *report);
 /* A problem staff must see on the welcome screen, owned by the caller; NULL for none. */
 void session_set_notice(struct session *s, const char *notice);
-/* For previews: the page scrolled up by `scroll` pixels (limited to what it can scroll), and
- * the words of language `lang`. */
-void session_preview_scroll(struct session *s, int scroll);
+/* The page scrolled up by `scroll` pixels, limited to what it can scroll, and still: as a
+ * reader who dragged there and let go (previews show a page's end this way). */
+void session_scroll_to(struct session *s, int scroll);
+/* For previews, after session_preview: the words of language `lang`; text size `scale` (an
+ * index into session_text_percent), as chosen on the welcome screen; the button `hit` drawn
+ * pressed, as under a finger. Out-of-range values are ignored. */
 void session_preview_language(struct session *s, int lang);
+void session_preview_text_size(struct session *s, int scale);
+void session_preview_pressed(struct session *s, struct hit hit);
 /* Wipes the visit as session_reset does, with the idle timer starting at `now`. */
 void session_restart(struct session *s, uint64_t now);
 /* Whether Back leads anywhere from here. */

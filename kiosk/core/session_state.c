@@ -103,7 +103,7 @@ void session_preview(struct session *s, enum session_screen screen, int page, bo
     }
 }
 
-void session_preview_scroll(struct session *s, int scroll)
+void session_scroll_to(struct session *s, int scroll)
 {
     s->visit.scroll = scroll;
     s->visit.velocity = 0;
@@ -115,6 +115,18 @@ void session_preview_language(struct session *s, int lang)
     if (lang >= 0 && lang < s->content->n_languages) {
         s->visit.lang = lang;
     }
+}
+
+void session_preview_text_size(struct session *s, int scale)
+{
+    if (scale >= 0 && scale < SESSION_TEXT_SCALES) {
+        s->visit.text_scale = scale;
+    }
+}
+
+void session_preview_pressed(struct session *s, struct hit hit)
+{
+    session_set_pressed(s, hit);
 }
 
 void session_restart(struct session *s, uint64_t now)

@@ -56,6 +56,20 @@ static bool is_continuation(char c)
     return ((unsigned char)c & 0xC0) == 0x80;
 }
 
+size_t utf8_whole_prefix(const char *s, size_t len)
+{
+    size_t start = len;
+    while (start > 0 && len - start < 3 && is_continuation(s[start - 1])) {
+        start--;
+    }
+    /* A lead byte that utf8_char_len takes alone starts a character that is not all there. */
+    if (start > 0 && (unsigned char)s[start - 1] >= 0xC0 &&
+        utf8_char_len(s + start - 1, len - start + 1) == 1) {
+        return start - 1;
+    }
+    return len;
+}
+
 size_t utf8_floor(const char *s, size_t i)
 {
     while (i > 0 && is_continuation(s[i])) {

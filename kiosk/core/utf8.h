@@ -17,6 +17,9 @@ size_t utf8_valid_prefix(const char *s, size_t len);
 /* The start of the character that byte `i` of `s` belongs to (`i` itself, or before it). Looks
  * at continuation bytes only, so it also makes progress through malformed text. */
 size_t utf8_floor(const char *s, size_t i);
+/* s[0..len) without a character cut short at its end (text cut to fit a buffer): `len`, or
+ * where that last, partial character starts. */
+size_t utf8_whole_prefix(const char *s, size_t len);
 /* The first character start at or after byte `i` of s[0..len). */
 size_t utf8_ceil(const char *s, size_t len, size_t i);
 

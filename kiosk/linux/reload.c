@@ -43,6 +43,7 @@ void reload_finish(struct reload *r)
     free(r->assets_dir);
     free(r->last_good);
     free(r->name);
+    strbuf_finish(&r->messages);
     memset(r, 0, sizeof(*r));
     r->fd = -1;
 }
@@ -87,11 +88,14 @@ static bool same_bytes(const char *a, size_t na, const char *b, size_t nb)
 
 static void log_diags(const struct diag_list *d)
 {
-    char line[2048];
+    struct strbuf line;
+    strbuf_init(&line);
     for (size_t i = 0; i < d->count; i++) {
-        diag_format(d, &d->items[i], line, sizeof(line));
-        fprintf(stderr, "%s\n", line);
+        strbuf_reset(&line);
+        diag_format(d, &d->items[i], &line);
+        fprintf(stderr, "%s\n", strbuf_str(&line));
     }
+    strbuf_finish(&line);
 }
 
 /* Notes the result of a check for staff mode: counts and the first messages. */
@@ -102,22 +106,13 @@ static void remember(struct reload *r, const struct diag_list *d, bool ok)
     r->last_ok = ok;
     r->last_errors = d->errors;
     r->last_warnings = d->warnings;
-    r->messages[0] = '\0';
-    size_t used = 0;
-    for (size_t i = 0; i < d->count && used + 1 < sizeof(r->messages); i++) {
+    strbuf_reset(&r->messages);
+    for (size_t i = 0; i < d->count; i++) {
         if (ok && d->items[i].level != DIAG_ERROR) {
             continue; /* a good file's warnings are for --check, not the staff screen */
         }
-        char line[512];
-        diag_format(d, &d->items[i], line, sizeof(line));
-        int w = snprintf(r->messages + used, sizeof(r->messages) - used, "%s\n", line);
-        if (w < 0) {
-            break;
-        }
-        used += (size_t)w;
-    }
-    if (used >= sizeof(r->messages)) {
-        r->messages[sizeof(r->messages) - 1] = '\0';
+        diag_format(d, &d->items[i], &r->messages);
+        strbuf_add(&r->messages, "\n", 1);
     }
 }
 

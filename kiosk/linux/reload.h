@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "content.h"
+#include "strbuf.h"
 
 /* Changes are checked this long after the last write, so a file is never read half-saved. */
 #define RELOAD_SETTLE_MS 1000
@@ -36,7 +37,7 @@ struct reload {
     time_t checked_at;
     bool last_ok;
     size_t last_errors, last_warnings;
-    char messages[1024]; /* the first problems, one per line */
+    struct strbuf messages; /* the problems, one per line */
     bool from_last_good; /* the boot file was broken: the last good copy is on screen */
 };
 

@@ -3,14 +3,13 @@
 #ifndef KIOSK_STAFF_REPORT_H
 #define KIOSK_STAFF_REPORT_H
 
-#include <stddef.h>
-
 #include "content.h"
 #include "reload.h"
+#include "strbuf.h"
 
-/* Writes the report for `content` (the one on screen) and `reload` (may be NULL) into `buf`,
- * in the kiosk's markup. */
-void staff_report_format(char *buf, size_t size, const struct content *content,
-                         const struct reload *reload);
+/* Writes the report for `content` (the one on screen) and `reload` (may be NULL) into `out`,
+ * replacing what it held, in the kiosk's markup; returns the text. */
+const char *staff_report_format(struct strbuf *out, const struct content *content,
+                                const struct reload *reload);
 
 #endif

@@ -72,11 +72,14 @@ static void check_diags(const struct diag_list *diags, const char *data, size_t 
         FUZZ_CHECK(d->message && d->message[0], "diagnostic %zu has no message", i);
         FUZZ_CHECK(valid_text(d->message), "message %zu is not UTF-8: %s", i, d->message);
         FUZZ_CHECK(!d->key || (d->key[0] && valid_text(d->key)), "key %zu: \"%s\"", i, d->key);
-        char buf[4096];
-        diag_format(diags, d, buf, sizeof(buf));
+        struct strbuf line;
+        strbuf_init(&line);
+        diag_format(diags, d, &line);
+        const char *buf = strbuf_str(&line);
         FUZZ_CHECK(strncmp(buf, FUZZ_PATH, path_len) == 0 && buf[path_len] == ':',
                    "diagnostic %zu formats as \"%s\"", i, buf);
         FUZZ_CHECK(strlen(buf) > path_len + 2, "diagnostic %zu formats as \"%s\"", i, buf);
+        strbuf_finish(&line);
     }
     FUZZ_CHECK(errors == diags->errors && warnings == diags->warnings,
                "counted %zu errors and %zu warnings, the list says %zu and %zu", errors, warnings,

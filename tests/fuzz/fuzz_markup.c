@@ -251,22 +251,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct text_metrics m = fake_metrics_init(&fm, mode, w, h, text_size);
         session_init(&s, c, w, h);
         session_preview(&s, SCREEN_PAGE, PAGE_ONE, flags & 4);
-        s.visit.lang = (flags & 32) ? 1 : 0;
+        session_preview_language(&s, (flags & 32) ? 1 : 0);
         if (flags & 8) {
-            s.visit.pressed = (struct hit){ACTION_GOTO, PAGE_TWO}; /* a finger on a choice */
+            session_preview_pressed(&s,
+                                    (struct hit){ACTION_GOTO, PAGE_TWO}); /* a finger on a choice */
         }
         lay_out(&l, c, &s, &m, w, h, valid);
         if (k == 1) {
             break;
         }
         session_preview(&s, SCREEN_PAGE, PAGE_MENU, flags & 16);
-        s.visit.lang = (flags & 32) ? 1 : 0;
+        session_preview_language(&s, (flags & 32) ? 1 : 0);
         lay_out(&l, c, &s, &m, w, h, valid);
         session_preview(&s, SCREEN_WELCOME, 0, false);
-        s.visit.lang = (flags & 32) ? 1 : 0;
+        session_preview_language(&s, (flags & 32) ? 1 : 0);
         lay_out(&l, c, &s, &m, w, h, valid);
         session_preview(&s, SCREEN_COVER, 0, false);
-        s.visit.lang = (flags & 32) ? 1 : 0;
+        session_preview_language(&s, (flags & 32) ? 1 : 0);
         lay_out(&l, c, &s, &m, w, h, valid);
     }
     layout_finish(&l);

@@ -73,11 +73,12 @@ static void test_reload(void)
     CHECK(!reload_check(&r, 10000 + RELOAD_SETTLE_MS - 1, false));
     CHECK(!reload_check(&r, 10000 + RELOAD_SETTLE_MS, false));
     CHECK(r.checked && !r.last_ok && r.last_errors == 1);
-    CHECK(strstr(r.messages, "kiosk.cfg:2: page \"a\".title: is the number 4") != NULL);
+    CHECK(strstr(strbuf_str(&r.messages), "kiosk.cfg:2: page \"a\".title: is the number 4") != NULL);
     CHECK(reload_take(&r) == NULL);
     CHECK_STR(slurp(last_good), good1);
-    char report[2048];
-    staff_report_format(report, sizeof(report), c, &r);
+    struct strbuf out;
+    strbuf_init(&out);
+    const char *report = staff_report_format(&out, c, &r);
     CHECK(strstr(report, "1 error") != NULL);
     CHECK(strstr(report, "kiosk.cfg:2:") != NULL);
 
@@ -103,8 +104,9 @@ static void test_reload(void)
     CHECK(c && strcmp(c->topics[0].title, "Second") == 0);
     CHECK(!r.last_ok && r.last_errors == 1);
     CHECK_STR(slurp(last_good), good2);
-    staff_report_format(report, sizeof(report), c, &r);
+    report = staff_report_format(&out, c, &r);
     CHECK(strstr(report, "last good copy") != NULL);
+    strbuf_finish(&out);
     content_destroy(c);
     reload_finish(&r);
 

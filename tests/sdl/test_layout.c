@@ -93,26 +93,46 @@ static void check_screen(struct view_rig *v, const char *cfg, const char *screen
     CHECK(ok);
 }
 
-/* Staff mode's screens, as staff see them with a long report and a wrong PIN typed. */
+/* A tap on the button `hit` at (x, y), as the session gets it from the layout. */
+static void tap(struct view_rig *v, struct hit hit, int x, int y)
+{
+    static uint64_t now = 1000;
+    struct session_event down = {INPUT_DOWN, x, y, hit};
+    struct session_event up = {INPUT_UP, x, y, hit};
+    live_event(&v->live, &down, now += 100);
+    live_event(&v->live, &up, now += 80);
+}
+
+/* Staff mode's screens, as staff see them: a wrong PIN, then digits typed; a long report; the
+ * touch test after a dozen touches at the screen's edge. */
 static void check_staff_screens(struct view_rig *v, const char *path)
 {
+    const char *pin = v->live.content->staff_pin;
     session_preview(&v->live.session, SCREEN_STAFF_PIN, CONTENT_NONE, false);
-    strcpy(v->live.session.staff.entered, "12");
-    v->live.session.staff.wrong = true;
+    int wrong_digit = pin[0] == '9' ? 0 : 9;
+    for (size_t i = 0; i < strlen(pin); i++) {
+        tap(v, (struct hit){ACTION_KEY, wrong_digit}, 10, 10);
+    }
+    CHECK(v->live.session.screen == SCREEN_STAFF_PIN && v->live.session.staff.wrong);
+    check_screen(v, path, "staff PIN pad, wrong PIN");
+    tap(v, (struct hit){ACTION_KEY, 1}, 10, 10);
+    tap(v, (struct hit){ACTION_KEY, 2}, 10, 10);
+    CHECK_STR(v->live.session.staff.entered, "12");
     check_screen(v, path, "staff PIN pad");
     session_preview(&v->live.session, SCREEN_STAFF, CONTENT_NONE, false);
-    v->live.session.staff_report =
+    session_set_staff_report(
+        &v->live.session,
         "Version 0.1.0\nConfig: /boot/firmware/kiosk/kiosk.cfg\nOK: 35 pages in 8 topics, 5 "
         "warnings\nLast reload at 14:02: *2 errors*, still showing the content from 09:15\n"
         "- kiosk.cfg:12: pages.[3].title: is the number 4; write text in double quotes\n"
-        "- kiosk.cfg:40: opening_hours[1]: \"Mon-Fri 9-5\": the opening time is not a time";
+        "- kiosk.cfg:40: opening_hours[1]: \"Mon-Fri 9-5\": the opening time is not a time");
     check_screen(v, path, "staff menu");
-    v->live.session.staff_report = NULL;
+    session_set_staff_report(&v->live.session, NULL);
     session_preview(&v->live.session, SCREEN_STAFF_TOUCH, CONTENT_NONE, false);
-    v->live.session.staff.touch_seen = true;
-    v->live.session.staff.touches = 12;
-    v->live.session.staff.touch_x = v->live.width - 1;
-    v->live.session.staff.touch_y = v->live.height / 2;
+    for (int i = 0; i < 12; i++) {
+        tap(v, (struct hit){ACTION_NONE, CONTENT_NONE}, v->live.width - 1, v->live.height / 2);
+    }
+    CHECK_INT(v->live.session.staff.touches, 12);
     check_screen(v, path, "touch test");
     session_preview(&v->live.session, SCREEN_STAFF_CLEAN, CONTENT_NONE, false);
     check_screen(v, path, "clean screen");
@@ -125,8 +145,8 @@ static void preview(struct view_rig *v, enum session_screen screen, int page, bo
                     int lang, int scale)
 {
     session_preview(&v->live.session, screen, page, countdown);
-    v->live.session.visit.lang = lang;
-    v->live.session.visit.text_scale = scale;
+    session_preview_language(&v->live.session, lang);
+    session_preview_text_size(&v->live.session, scale);
 }
 
 static const struct layout_hit *find_hit(const struct layout *l, enum session_action a, int target)
@@ -149,9 +169,10 @@ static void check_mirrored(struct view_rig *v, int rtl_lang)
     static const enum session_action actions[] = {ACTION_NEXT, ACTION_BACK, ACTION_QUICK_EXIT,
                                                   ACTION_TEXT_SIZE};
     for (int pass = 0; pass < 2; pass++) {
-        preview(v, SCREEN_PAGE, page, false, pass ? rtl_lang : 0, 0);
-        v->live.session.visit.depth = 1; /* so Back shows */
-        v->live.session.visit.history[0] = c->menu;
+        /* From the menu to the page, so Back shows. */
+        preview(v, SCREEN_PAGE, c->menu, false, pass ? rtl_lang : 0, 0);
+        tap(v, (struct hit){ACTION_GOTO, page}, v->live.width / 2, v->live.height / 2);
+        CHECK(v->live.session.visit.page == page && session_can_go_back(&v->live.session));
         live_layout(&v->live);
         for (int i = 0; i < 4; i++) {
             const struct layout_hit *h = find_hit(&v->live.layout, actions[i], CONTENT_NONE);

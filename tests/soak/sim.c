@@ -101,8 +101,7 @@ static const struct content *port_take(void *ctx)
 static const char *port_staff_report(void *ctx)
 {
     struct sim *s = ctx;
-    staff_report_format(s->report, sizeof(s->report), s->content, NULL);
-    return s->report;
+    return staff_report_format(&s->report, s->content, NULL);
 }
 
 /* One wake-up of the live loop at the fake clock. */
@@ -172,6 +171,7 @@ void sim_close(struct sim *s)
     SDL_Quit();
     content_destroy(s->waiting);
     content_destroy(s->content);
+    strbuf_finish(&s->report);
     memset(s, 0, sizeof(*s));
 }
 
@@ -253,7 +253,7 @@ void sim_tour(struct sim *s)
         session_preview(ses, SCREEN_PAGE, i, false);
         tour_frame(s);
         if (live_layout(&s->live)->scroll_max > 0) {
-            session_preview_scroll(ses, s->live.layout.scroll_max);
+            session_scroll_to(ses, s->live.layout.scroll_max);
             tour_frame(s);
         }
     }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "live.h"
+#include "strbuf.h"
 #include "view.h"
 
 #define SIM_MINUTE (60u * 1000u)
@@ -31,7 +32,7 @@ struct sim {
     bool live_started;
     uint64_t now; /* fake clock: ms since Monday 00:00 of the first simulated week */
     int width, height;
-    char report[2048];
+    struct strbuf report;
     bool recheck; /* the tour forced the screen open: check opening hours at the next step */
     struct sim_stats stats;
 };

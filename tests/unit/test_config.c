@@ -79,23 +79,14 @@ static bool write_file(const char *path, const char *data, size_t size)
 /* Every message of the list as the kiosk prints it, one per line. */
 static char *format_all(const struct diag_list *list)
 {
-    size_t cap = 256, n = 0;
-    char *out = malloc(cap);
-    out[0] = '\0';
+    struct strbuf out;
+    strbuf_init(&out);
+    strbuf_add(&out, "", 0);
     for (size_t i = 0; i < list->count; i++) {
-        char line[2048];
-        diag_format(list, &list->items[i], line, sizeof(line));
-        size_t len = strlen(line);
-        while (n + len + 2 > cap) {
-            cap *= 2;
-            out = realloc(out, cap);
-        }
-        memcpy(out + n, line, len);
-        n += len;
-        out[n++] = '\n';
-        out[n] = '\0';
+        diag_format(list, &list->items[i], &out);
+        strbuf_add(&out, "\n", 1);
     }
-    return out;
+    return strbuf_take(&out);
 }
 
 static struct content *load(const char *path, struct diag_list *diags)

@@ -313,7 +313,7 @@ static void test_quick_exit(const struct content *c)
     uint64_t t = start_visit(&s, 1000);
     tap(&s, go(FX_A1), t);
     tap(&s, button(ACTION_NEXT), t + 200);
-    s.visit.scroll = 0;
+    session_scroll_to(&s, 0);
     /* Acts on finger-down, before the finger lifts. */
     CHECK(ev(&s, INPUT_DOWN, 790, 10, button(ACTION_QUICK_EXIT), t + 400));
     CHECK_INT(s.screen, SCREEN_COVER);
@@ -432,7 +432,7 @@ static void test_scroll_and_glide(const struct content *c)
     CHECK(s.visit.scroll >= 0.0);
     /* Going back restores where the reader was on the previous page. */
     session_set_scroll_max(&s, 1000);
-    s.visit.scroll = 240;
+    session_scroll_to(&s, 240);
     tap(&s, button(ACTION_NEXT), t += 300);
     CHECK(s.visit.scroll == 0.0);
     tap(&s, button(ACTION_BACK), t += 300);
@@ -613,8 +613,8 @@ static void test_staff_pin(struct content *c)
     /* Reload is handed to the app. */
     tap(&s, button(ACTION_STAFF_RELOAD), t);
     t += 200;
-    CHECK(s.reload_requested);
-    s.reload_requested = false;
+    CHECK(session_take_reload_request(&s));
+    CHECK(!session_take_reload_request(&s)); /* handed over once */
     /* Touch test: every touch is shown where it landed; Done goes back. */
     tap(&s, button(ACTION_STAFF_TOUCH_TEST), t);
     t += 200;

@@ -121,7 +121,7 @@ static void test_text_size(const struct content *c)
     tap(&s, hit_of(ACTION_GOTO, FX_A1), 3000);
     /* On a page it steps on, back to the top of the page, and round to the start. */
     session_set_scroll_max(&s, 900);
-    s.visit.scroll = 300;
+    session_scroll_to(&s, 300);
     tap(&s, hit_of(ACTION_TEXT_SIZE, CONTENT_NONE), 4000);
     CHECK_INT(session_text_percent[s.visit.text_scale], 150);
     CHECK(s.visit.scroll == 0.0);
