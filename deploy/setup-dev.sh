@@ -4,14 +4,16 @@
 #   deploy/setup-dev.sh          build dependencies
 #   deploy/setup-dev.sh --test   also what the tests use (Xvfb, xdotool, ImageMagick, strace;
 #                                clang and its libFuzzer runtime for tests/fuzz, llvm to
-#                                symbolize; valgrind for the memcheck pass)
+#                                symbolize; valgrind for the memcheck pass; clang-format,
+#                                clang-tidy and cppcheck for tests/lint.sh)
 #   deploy/setup-dev.sh [--test] PACKAGE...
 #                                and these packages too (tests/appliance/run.sh: QEMU, ...)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
           libconfig-dev libfribidi-dev fonts-dejavu-core fonts-noto-ui-core)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(xvfb xdotool x11-apps imagemagick strace clang libclang-rt-14-dev llvm valgrind)
+    packages+=(xvfb xdotool x11-apps imagemagick strace clang libclang-rt-14-dev llvm valgrind
+               clang-format clang-tidy cppcheck)
     shift
 fi
 packages+=("$@")

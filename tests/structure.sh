@@ -49,12 +49,13 @@ check_layer() { # LAYER ALLOWED_SYSTEM_REGEX ALLOWED_LOCAL_LAYERS...
     done
 }
 check_layer core "(${iso_c})\\.h|sys/stat\\.h|libconfig\\.h" core
-for f in $(grep -l '#include <libconfig.h>' $(layer_files core)); do
+mapfile -t core_files < <(layer_files core)
+while IFS= read -r f; do
     case ${f##*/} in
     config_*) ;;
     *) fail "${f#"$src"/}: includes <libconfig.h>; only the config reader may" ;;
     esac
-done
+done < <(grep -l '#include <libconfig.h>' "${core_files[@]}")
 check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|signal\\.h|unistd\\.h" core linux
 check_layer sdl "(${iso_c})\\.h|SDL[a-z_]*\\.h|fribidi\\.h|sys/[a-z]+\\.h|unistd\\.h|fcntl\\.h|dirent\\.h|signal\\.h" core linux sdl
 
@@ -82,13 +83,14 @@ if [ -n "$circles" ]; then
 fi
 
 # ---- size ------------------------------------------------------------------------------------
+mapfile -t c_files < <(find "$src/kiosk" -name '*.c' | sort)
 while read -r n f; do
     [ "$f" = total ] && continue
     [ "$n" -le 800 ] || fail "${f#"$src"/} has $n lines; cut it by job (at most 800)"
-done < <(wc -l $(find "$src/kiosk" -name '*.c' | sort))
+done < <(wc -l "${c_files[@]}")
 
 if [ "$failures" -gt 0 ]; then
     echo "structure: $failures problem(s)" >&2
     exit 1
 fi
-echo "structure: $(find "$src/kiosk" -name '*.c' | wc -l) files in 4 layers, $# objects, no circles"
+echo "structure: ${#c_files[@]} files in 4 layers, $# objects, no circles"

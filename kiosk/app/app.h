@@ -10,10 +10,8 @@
 /* Runs the kiosk until SIGTERM or SIGINT (or the window is closed when windowed), starting with
  * `content` (taken over) and switching to what `reload` finds between visits. Returns the exit
  * status. */
-int app_run(struct reload *reload, struct content *content, bool windowed, int width,
-            int height);
+int app_run(struct reload *reload, struct content *content, bool windowed, int width, int height);
 /* Draws every screen to PNG files in `dir`; returns the exit status. */
-int app_render_all(const struct content *content, const char *dir, int width, int height,
-                   int lang);
+int app_render_all(const struct content *content, const char *dir, int width, int height, int lang);
 
 #endif

@@ -125,7 +125,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *o, char *error, int er
         return false;
     }
     if (o->mode != CLI_RUN && o->windowed) {
-        snprintf(error, (size_t)error_size, "--windowed cannot be combined with --check or --render");
+        snprintf(error, (size_t)error_size,
+                 "--windowed cannot be combined with --check or --render");
         return false;
     }
     if (o->width == 0) {

@@ -65,8 +65,9 @@ static int run(char *path, const struct cli_options *opt)
     struct content *content = reload_boot(&reload);
     int status = 1;
     if (!content) {
-        fprintf(stderr, "kiosk: %s has errors and there is no last good copy to show instead; "
-                        "fix them and start again (kiosk --check lists them)\n",
+        fprintf(stderr,
+                "kiosk: %s has errors and there is no last good copy to show instead; "
+                "fix them and start again (kiosk --check lists them)\n",
                 reload.path);
     } else {
         status = app_run(&reload, content, opt->windowed, opt->width, opt->height);
@@ -108,8 +109,9 @@ int main(int argc, char **argv)
     if (opt.mode == CLI_CHECK) {
         print_summary(path, content, &diags);
     } else if (!content) {
-        fprintf(stderr, "kiosk: %s has %zu error%s; fix them and start again (kiosk --check "
-                        "lists them)\n",
+        fprintf(stderr,
+                "kiosk: %s has %zu error%s; fix them and start again (kiosk --check "
+                "lists them)\n",
                 path, diags.errors, diags.errors == 1 ? "" : "s");
     } else {
         int lang = opt.lang ? content_find_language(content, opt.lang) : 0;

@@ -53,8 +53,7 @@ static void preview(struct live *l, enum session_screen screen, int page, bool c
     session_preview_language(&l->session, lang);
 }
 
-int app_render_all(const struct content *content, const char *dir, int width, int height,
-                   int lang)
+int app_render_all(const struct content *content, const char *dir, int width, int height, int lang)
 {
     if (!make_folder(dir)) {
         log_error("cannot create the folder %s: %s", dir, strerror(errno));
@@ -64,8 +63,8 @@ int app_render_all(const struct content *content, const char *dir, int width, in
         return 1;
     }
     int status = 1;
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32,
-                                                          SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *surface =
+        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *sdl = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
     struct view v;
     if (!sdl) {

@@ -15,14 +15,14 @@
 
 #include "abs_pointer.h"
 #include "app.h"
-#include "libraries.h"
 #include "backlight.h"
 #include "display.h"
 #include "input.h"
-#include "live.h"
-#include "live_events.h"
 #include "input_devices.h"
 #include "input_wait.h"
+#include "libraries.h"
+#include "live.h"
+#include "live_events.h"
 #include "log.h"
 #include "notify.h"
 #include "schedule.h"
@@ -49,7 +49,7 @@ struct app {
     struct input_wait waiter; /* on the bare display: see sleep_until() */
     bool wait_on_devices;
     struct abs_pointers absolute; /* on the bare display: pointers SDL would misread */
-    struct strbuf report; /* the staff menu's status */
+    struct strbuf report;         /* the staff menu's status */
     char notice[256];
 };
 
@@ -362,8 +362,7 @@ static void loop(struct app *k)
     }
 }
 
-int app_run(struct reload *reload, struct content *content, bool windowed, int width,
-            int height)
+int app_run(struct reload *reload, struct content *content, bool windowed, int width, int height)
 {
     /* One tap must count once: touches do not also arrive as mouse clicks. (Mouse clicks that
      * SDL copies as touches are dropped in input.c.) */
@@ -388,7 +387,8 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
         int missing = input_devices_wait_for_udev("/dev/input", "/run/udev/data", 5000);
         if (missing > 0) {
             log_warn("udev has not described %d input device%s after 5 s; SDL may not read "
-                     "%s", missing, missing == 1 ? "" : "s", missing == 1 ? "it" : "them");
+                     "%s",
+                     missing, missing == 1 ? "" : "s", missing == 1 ? "it" : "them");
         }
     }
     if (!screen_start_video()) {

@@ -33,22 +33,9 @@ int config_map_get(const struct config_map *m, const char *key)
     }
 }
 
-void config_map_put(struct config_map *m, const char *key, int value)
+/* Puts `key` in its slot of a map that has room for it. */
+static void insert(struct config_map *m, const char *key, int value)
 {
-    if ((m->count + 1) * 2 > m->capacity) {
-        struct config_map bigger = {0};
-        bigger.capacity = m->capacity ? m->capacity * 2 : 64;
-        bigger.keys = xcalloc(bigger.capacity, sizeof(*bigger.keys));
-        bigger.values = xcalloc(bigger.capacity, sizeof(*bigger.values));
-        for (size_t i = 0; i < m->capacity; i++) {
-            if (m->keys[i]) {
-                config_map_put(&bigger, m->keys[i], m->values[i]);
-            }
-        }
-        free(m->keys);
-        free(m->values);
-        *m = bigger;
-    }
     size_t i = hash_string(key) & (m->capacity - 1);
     while (m->keys[i] && strcmp(m->keys[i], key) != 0) {
         i = (i + 1) & (m->capacity - 1);
@@ -58,6 +45,26 @@ void config_map_put(struct config_map *m, const char *key, int value)
     }
     m->keys[i] = key;
     m->values[i] = value;
+}
+
+void config_map_put(struct config_map *m, const char *key, int value)
+{
+    if ((m->count + 1) * 2 > m->capacity) {
+        struct config_map bigger = {0};
+        bigger.capacity = m->capacity ? m->capacity * 2 : 64;
+        bigger.keys = xcalloc(bigger.capacity, sizeof(*bigger.keys));
+        bigger.values = xcalloc(bigger.capacity, sizeof(*bigger.values));
+        for (size_t i = 0; i < m->capacity; i++) {
+            if (m->keys[i]) {
+                insert(&bigger, m->keys[i], m->values[i]);
+            }
+        }
+        struct config_map old = *m;
+        *m = bigger;
+        free(old.keys);
+        free(old.values);
+    }
+    insert(m, key, value);
 }
 
 void config_map_finish(struct config_map *m)

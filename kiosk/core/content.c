@@ -6,14 +6,17 @@
 #include "xalloc.h"
 
 const char *const theme_color_names[COLOR_COUNT] = {
-    "background", "text",       "heading",         "button", "button_text", "choice",
-    "choice_text", "quick_exit", "quick_exit_text", "bar",
+    "background", "text",        "heading",    "button",          "button_text",
+    "choice",     "choice_text", "quick_exit", "quick_exit_text", "bar",
 };
 
 const enum theme_color theme_text_pairs[THEME_TEXT_PAIRS][2] = {
-    {COLOR_TEXT, COLOR_BACKGROUND},        {COLOR_HEADING, COLOR_BACKGROUND},
-    {COLOR_BUTTON_TEXT, COLOR_BUTTON},     {COLOR_CHOICE_TEXT, COLOR_CHOICE},
-    {COLOR_QUICK_EXIT_TEXT, COLOR_QUICK_EXIT}, {COLOR_TEXT, COLOR_BAR},
+    {COLOR_TEXT, COLOR_BACKGROUND},
+    {COLOR_HEADING, COLOR_BACKGROUND},
+    {COLOR_BUTTON_TEXT, COLOR_BUTTON},
+    {COLOR_CHOICE_TEXT, COLOR_CHOICE},
+    {COLOR_QUICK_EXIT_TEXT, COLOR_QUICK_EXIT},
+    {COLOR_TEXT, COLOR_BAR},
 };
 
 /* sRGB channel to linear light, per WCAG 2. The power 2.4 is taken as x^2 times the fifth root

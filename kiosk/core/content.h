@@ -33,14 +33,14 @@ struct page {
     int picture; /* index into content.pictures, or CONTENT_NONE */
     struct choice *choices;
     int n_choices;
-    int topic;         /* index into content.topics, or CONTENT_NONE */
+    int topic;          /* index into content.topics, or CONTENT_NONE */
     int index_in_topic; /* 0-based position within the topic */
-    int next;          /* page that Next leads to, or CONTENT_NONE */
+    int next;           /* page that Next leads to, or CONTENT_NONE */
     int line;
 };
 
 struct topic {
-    char *id;       /* optional: lets a translation name the topic; NULL when none */
+    char *id; /* optional: lets a translation name the topic; NULL when none */
     char *title;
     int picture;    /* CONTENT_NONE when none */
     int first_page; /* pages of a topic are consecutive in content.pages */
@@ -96,13 +96,13 @@ enum theme_color {
 
 struct theme {
     struct color colors[COLOR_COUNT];
-    bool high_contrast; /* the built-in high-contrast colours replace the config's */
-    bool animations;    /* a flung page glides to a stop; off: it stops when the finger lifts */
-    char *font;      /* resolved path, or NULL to use the system font */
-    char *font_bold; /* resolved path, or NULL to embolden the regular font */
+    bool high_contrast;    /* the built-in high-contrast colours replace the config's */
+    bool animations;       /* a flung page glides to a stop; off: it stops when the finger lifts */
+    char *font;            /* resolved path, or NULL to use the system font */
+    char *font_bold;       /* resolved path, or NULL to embolden the regular font */
     char **fallback_fonts; /* resolved paths for scripts the font lacks; none: the built-in chain */
     int n_fallback_fonts;
-    int text_size;   /* percent of the default size */
+    int text_size; /* percent of the default size */
 };
 
 struct settings {
@@ -120,9 +120,9 @@ struct page_words {
  * a translation fills in what it has, and every string it lacks points at language 0's, so a
  * screen is never missing words. The strings are borrowed from the content. */
 struct language {
-    char *code;  /* "en", "fr", "pt-BR" */
-    char *name;  /* in the language itself: "Français", never a flag */
-    bool rtl;    /* written right to left: its screens are mirrored */
+    char *code; /* "en", "fr", "pt-BR" */
+    char *name; /* in the language itself: "Français", never a flag */
+    bool rtl;   /* written right to left: its screens are mirrored */
     struct words words;
     struct page_words *pages; /* one per page */
     const char **topics;      /* topic titles, one per topic */
@@ -143,10 +143,10 @@ struct content {
     struct words words;
     struct theme theme;
     struct settings settings;
-    struct display display;   /* rotation and touch mapping of the panel */
-    struct schedule schedule; /* opening hours; not enabled means always awake */
-    char *staff_pin;          /* digits that open staff mode, or NULL: staff mode is off */
-    char *path;               /* the file it was read from */
+    struct display display;     /* rotation and touch mapping of the panel */
+    struct schedule schedule;   /* opening hours; not enabled means always awake */
+    char *staff_pin;            /* digits that open staff mode, or NULL: staff mode is off */
+    char *path;                 /* the file it was read from */
     struct language *languages; /* at least one; the first is the config's own */
     int n_languages;
     char **strings; /* translated words, owned here and borrowed by the languages */

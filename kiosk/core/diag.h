@@ -12,8 +12,8 @@ enum diag_level { DIAG_WARNING, DIAG_ERROR };
 
 struct diag {
     enum diag_level level;
-    int line;     /* 0 when the problem is the file as a whole */
-    char *key;    /* owned; the setting the problem is about, e.g. "pages.[2].title" */
+    int line;      /* 0 when the problem is the file as a whole */
+    char *key;     /* owned; the setting the problem is about, e.g. "pages.[2].title" */
     char *message; /* owned */
 };
 

@@ -21,8 +21,8 @@ static int rescale(int v, int from, int to)
     return (int)(((long long)v * (to - 1) + (from - 1) / 2) / (from - 1));
 }
 
-void display_map_point(const struct display *d, int panel_w, int panel_h, int px, int py,
-                       int *lx, int *ly)
+void display_map_point(const struct display *d, int panel_w, int panel_h, int px, int py, int *lx,
+                       int *ly)
 {
     px = clamp(px, 0, panel_w - 1);
     py = clamp(py, 0, panel_h - 1);
@@ -60,8 +60,8 @@ void display_map_point(const struct display *d, int panel_w, int panel_h, int px
     }
 }
 
-void display_unmap_point(const struct display *d, int panel_w, int panel_h, int lx, int ly,
-                         int *px, int *py)
+void display_unmap_point(const struct display *d, int panel_w, int panel_h, int lx, int ly, int *px,
+                         int *py)
 {
     switch (d->rotation) {
     case 90:

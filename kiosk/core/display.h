@@ -19,12 +19,12 @@ void display_logical_size(const struct display *d, int panel_w, int panel_h, int
 /* Maps a point on the panel (pixels, 0..panel_w-1 x 0..panel_h-1, as the touch or mouse
  * reports it) to the logical screen the layout uses. The touch corrections apply first, in
  * panel pixels: swap x/y (scaled to the other axis), then invert x, then invert y. */
-void display_map_point(const struct display *d, int panel_w, int panel_h, int px, int py,
-                       int *lx, int *ly);
+void display_map_point(const struct display *d, int panel_w, int panel_h, int px, int py, int *lx,
+                       int *ly);
 
 /* Where logical point (lx, ly) appears on the panel: the inverse of the rotation part of
  * display_map_point, used by tests and the touch test screen. */
-void display_unmap_point(const struct display *d, int panel_w, int panel_h, int lx, int ly,
-                         int *px, int *py);
+void display_unmap_point(const struct display *d, int panel_w, int panel_h, int lx, int ly, int *px,
+                         int *py);
 
 #endif

@@ -149,6 +149,8 @@ int layout_nav_bar(struct build *b)
     const struct words *words = &b->lang->words;
     struct nav_button buttons[4];
     int n = 0;
+    /* Declared here, not in the ifs below: the buttons point into them until they are drawn. */
+    /* cppcheck-suppress variableScope */
     char back[256], next[256];
     /* The arrows point the way the pages turn: in a right-to-left language, Next is on the
      * left and points left. */

@@ -40,11 +40,15 @@ static void pin_screen(struct build *b)
     int info_w = wide ? b->w - pad_w - 3 * b->margin : b->w - 2 * b->margin;
     int info_x = b->margin;
 
-    char dots[64] = "";
-    size_t typed = strlen(st->entered), want = strlen(b->c->staff_pin);
+    /* One circle per digit of the PIN, filled as they are typed: at most 8 of 4 bytes. */
+    char dots[64];
+    size_t used = 0, typed = strlen(st->entered), want = strlen(b->c->staff_pin);
     for (size_t i = 0; i < want && i < 8; i++) {
-        strcat(dots, i < typed ? "\xE2\x97\x8F " : "\xE2\x97\x8B "); /* filled, empty circle */
+        const char *dot = i < typed ? "\xE2\x97\x8F " : "\xE2\x97\x8B "; /* filled, empty */
+        memcpy(dots + used, dot, 4);
+        used += 4;
     }
+    dots[used] = '\0';
     int y = b->margin;
     y = heading(b, "Staff PIN", info_x, info_w, y, wide ? ALIGN_LEFT : ALIGN_CENTER) + b->gap;
     y = layout_flow(b, dots, info_x, info_w, y, FONT_TITLE, FONT_TITLE, layout_color(b, COLOR_TEXT),

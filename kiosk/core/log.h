@@ -5,8 +5,10 @@
 
 #include <stdio.h>
 
-#define log_error(...) (fputs("kiosk: error: ", stderr), fprintf(stderr, __VA_ARGS__), fputc('\n', stderr))
-#define log_warn(...) (fputs("kiosk: warning: ", stderr), fprintf(stderr, __VA_ARGS__), fputc('\n', stderr))
+#define log_error(...)                                                                             \
+    (fputs("kiosk: error: ", stderr), fprintf(stderr, __VA_ARGS__), fputc('\n', stderr))
+#define log_warn(...)                                                                              \
+    (fputs("kiosk: warning: ", stderr), fprintf(stderr, __VA_ARGS__), fputc('\n', stderr))
 #define log_info(...) (fputs("kiosk: ", stderr), fprintf(stderr, __VA_ARGS__), fputc('\n', stderr))
 
 #endif

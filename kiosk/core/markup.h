@@ -31,10 +31,10 @@ struct markup_cursor {
     size_t len, pos;
     bool bold;
     bool pending_space;
-    bool started;       /* something has been emitted */
-    bool after_word;    /* the last token was a word */
-    size_t para_end;    /* end of the current paragraph's pairing range */
-    size_t stars_left;  /* unpaired-aware count of '*' still ahead in the paragraph */
+    bool started;      /* something has been emitted */
+    bool after_word;   /* the last token was a word */
+    size_t para_end;   /* end of the current paragraph's pairing range */
+    size_t stars_left; /* unpaired-aware count of '*' still ahead in the paragraph */
 };
 
 /* Starts walking `text` (`len` bytes). */

@@ -44,7 +44,7 @@ static int read_day(const char **p)
     if (n < 3) {
         return -1;
     }
-    static const char *const full[7] = {"monday", "tuesday", "wednesday", "thursday",
+    static const char *const full[7] = {"monday", "tuesday",  "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
     for (int d = 0; d < 7; d++) {
         if (strcmp(word, day_names[d]) == 0 || strcmp(word, full[d]) == 0 ||
@@ -65,7 +65,8 @@ static int read_time(const char **p, bool allow_end)
         h = h * 10 + (*q++ - '0');
         digits++;
     }
-    if (digits == 0 || *q != ':' || !(q[1] >= '0' && q[1] <= '5') || !(q[2] >= '0' && q[2] <= '9')) {
+    if (digits == 0 || *q != ':' || !(q[1] >= '0' && q[1] <= '5') ||
+        !(q[2] >= '0' && q[2] <= '9')) {
         return -1;
     }
     int m = (q[1] - '0') * 10 + (q[2] - '0');
@@ -97,8 +98,10 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
         for (;;) {
             int first = read_day(&p);
             if (first < 0) {
-                snprintf(err, err_size, "\"%.*s\" is not a day; use Mon, Tue, Wed, Thu, Fri, "
-                         "Sat, Sun or daily; " EXAMPLE, quoted(p, 12), p);
+                snprintf(err, err_size,
+                         "\"%.*s\" is not a day; use Mon, Tue, Wed, Thu, Fri, "
+                         "Sat, Sun or daily; " EXAMPLE,
+                         quoted(p, 12), p);
                 return false;
             }
             int last = first;
@@ -131,30 +134,39 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
     p = skip_spaces(p);
     const char *at = p;
     if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
-        snprintf(err, err_size, "cannot read \"%.*s\"; join a range of days with a dash, "
-                 "and several days with commas; " EXAMPLE, quoted(p, 12), p);
+        snprintf(err, err_size,
+                 "cannot read \"%.*s\"; join a range of days with a dash, "
+                 "and several days with commas; " EXAMPLE,
+                 quoted(p, 12), p);
         return false;
     }
     int from = read_time(&p, false);
     if (from < 0 || *p != '-') {
-        snprintf(err, err_size, "the opening time \"%.*s\" is not a time like 08:30 (24-hour, "
-                 "with a colon); " EXAMPLE, quoted(at, 12), at);
+        snprintf(err, err_size,
+                 "the opening time \"%.*s\" is not a time like 08:30 (24-hour, "
+                 "with a colon); " EXAMPLE,
+                 quoted(at, 12), at);
         return false;
     }
     at = ++p;
     int to = read_time(&p, true);
     if (to < 0) {
-        snprintf(err, err_size, "the closing time \"%.*s\" is not a time like 17:30 (24-hour, "
-                 "with a colon, at most 24:00); " EXAMPLE, quoted(at, 12), at);
+        snprintf(err, err_size,
+                 "the closing time \"%.*s\" is not a time like 17:30 (24-hour, "
+                 "with a colon, at most 24:00); " EXAMPLE,
+                 quoted(at, 12), at);
         return false;
     }
     if (*skip_spaces(p) != '\0') {
-        snprintf(err, err_size, "has \"%.*s\" after the hours; give each opening "
-                 "time its own rule in quotes", quoted(skip_spaces(p), 20), skip_spaces(p));
+        snprintf(err, err_size,
+                 "has \"%.*s\" after the hours; give each opening "
+                 "time its own rule in quotes",
+                 quoted(skip_spaces(p), 20), skip_spaces(p));
         return false;
     }
     if (to <= from) {
-        snprintf(err, err_size, "closes before it opens; for hours past midnight write "
+        snprintf(err, err_size,
+                 "closes before it opens; for hours past midnight write "
                  "two rules, e.g. \"Fri 20:00-24:00\" and \"Sat 00:00-02:00\"");
         return false;
     }

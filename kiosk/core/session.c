@@ -514,8 +514,9 @@ uint64_t session_deadline(const struct session *s)
     } else {
         /* The next moment the number on the overlay changes, or the reset itself. */
         uint64_t end = s->visit.countdown_start + s->countdown_ms;
-        timer = end - (uint64_t)(s->visit.countdown_seconds > 0 ? s->visit.countdown_seconds - 1
-                                                                 : 0) * 1000u;
+        timer =
+            end -
+            (uint64_t)(s->visit.countdown_seconds > 0 ? s->visit.countdown_seconds - 1 : 0) * 1000u;
     }
     return timer < deadline ? timer : deadline;
 }

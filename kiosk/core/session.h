@@ -101,7 +101,7 @@ struct session_pointer {
     int x0, y0, x, y;
     uint64_t down_at;
     uint64_t moved_at; /* the last time it went down or moved: a resting object never moves */
-    bool corner; /* went down in the staff corner and has not moved off it */
+    bool corner;       /* went down in the staff corner and has not moved off it */
     double scroll0;
     struct hit hit;
     /* recent positions to measure fling speed */
@@ -131,8 +131,8 @@ struct session {
     struct session_visit visit;
     struct session_pointer pointer;
     struct session_staff staff;
-    bool open;             /* inside opening hours (always, without a schedule) */
-    bool reload_requested; /* staff pressed "reload content now"; the app clears it */
+    bool open;                /* inside opening hours (always, without a schedule) */
+    bool reload_requested;    /* staff pressed "reload content now"; the app clears it */
     const char *staff_report; /* text the staff menu shows, owned by the app; may be NULL */
     const char *notice;       /* a problem staff must see on the welcome screen, or NULL */
 };

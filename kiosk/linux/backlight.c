@@ -33,8 +33,8 @@ void backlight_set(const char *root, bool on)
             saved = errno;
         }
         if (!ok && !warned) {
-            log_warn("cannot switch the backlight %s (%s); the screen is drawn black instead",
-                     path, strerror(saved));
+            log_warn("cannot switch the backlight %s (%s); the screen is drawn black instead", path,
+                     strerror(saved));
             warned = true;
         }
     }

@@ -180,14 +180,17 @@ int input_devices_report(const char *dir, char *why, size_t why_size)
     int found = r.found, seen = r.seen, denied = r.denied;
     if (found == 0) {
         if (denied > 0) {
-            snprintf(why, why_size, "%d input device%s in %s may not be read: add the kiosk's "
-                     "user to the input group", denied, denied == 1 ? "" : "s", dir);
+            snprintf(why, why_size,
+                     "%d input device%s in %s may not be read: add the kiosk's "
+                     "user to the input group",
+                     denied, denied == 1 ? "" : "s", dir);
         } else if (seen > 0) {
-            snprintf(why, why_size, "none of the %d input devices in %s is a touch screen or "
-                     "mouse: check the touch cable", seen, dir);
+            snprintf(why, why_size,
+                     "none of the %d input devices in %s is a touch screen or "
+                     "mouse: check the touch cable",
+                     seen, dir);
         } else {
-            snprintf(why, why_size, "there are no input devices in %s: check the touch cable",
-                     dir);
+            snprintf(why, why_size, "there are no input devices in %s: check the touch cable", dir);
         }
     }
     return found;

@@ -16,7 +16,7 @@ struct input_wait {
     int dir_watch; /* inotify on dir, or -1 */
     int devices[INPUT_WAIT_DEVICES];
     int n_devices;
-    int wake[2]; /* the wake-up pipe */
+    int wake[2];                     /* the wake-up pipe */
     int watched[INPUT_WAIT_DEVICES]; /* polled but never read here: see input_wait_watch() */
     int n_watched;
     bool devices_changed; /* a device came or went since the caller last cleared this */

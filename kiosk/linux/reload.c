@@ -15,8 +15,7 @@
 #include "log.h"
 #include "xalloc.h"
 
-void reload_init(struct reload *r, const char *path, const char *assets_dir,
-                 const char *state_dir)
+void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir)
 {
     memset(r, 0, sizeof(*r));
     r->fd = -1;
@@ -74,8 +73,7 @@ static void save_last_good(struct reload *r, const char *data, size_t size)
     }
     ok = ok && rename(tmp, r->last_good) == 0;
     if (!ok) {
-        log_warn("cannot keep a copy of the good config in %s: %s", r->last_good,
-                 strerror(errno));
+        log_warn("cannot keep a copy of the good config in %s: %s", r->last_good, strerror(errno));
         unlink(tmp);
     }
     free(tmp);
@@ -117,8 +115,8 @@ static void remember(struct reload *r, const struct diag_list *d, bool ok)
 }
 
 /* Reads and checks `file`, naming `r->path` in messages and finding pictures beside it. */
-static struct content *load(struct reload *r, const char *file, struct diag_list *d,
-                            char **data, size_t *size)
+static struct content *load(struct reload *r, const char *file, struct diag_list *d, char **data,
+                            size_t *size)
 {
     *data = config_read_bytes(file, size, d);
     if (!*data) {
@@ -189,8 +187,9 @@ bool reload_watch(struct reload *r)
         slash[slash == dir ? 1 : 0] = '\0';
     }
     const char *folder = slash ? dir : ".";
-    if (inotify_add_watch(r->fd, folder, IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
-                                             IN_CREATE | IN_DELETE | IN_ATTRIB) < 0) {
+    if (inotify_add_watch(r->fd, folder,
+                          IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
+                              IN_ATTRIB) < 0) {
         log_warn("cannot watch %s for changes (%s); restart the kiosk after editing it", folder,
                  strerror(errno));
         close(r->fd);
@@ -262,7 +261,8 @@ bool reload_check(struct reload *r, uint64_t now, bool force)
     remember(r, &d, c != NULL);
     if (!c) {
         log_warn("%s changed but has %zu error%s; the content on screen stays until it is "
-                 "fixed:", r->path, d.errors, d.errors == 1 ? "" : "s");
+                 "fixed:",
+                 r->path, d.errors, d.errors == 1 ? "" : "s");
         log_diags(&d);
         diag_finish(&d);
         free(data);

@@ -38,12 +38,11 @@ struct reload {
     bool last_ok;
     size_t last_errors, last_warnings;
     struct strbuf messages; /* the problems, one per line */
-    bool from_last_good; /* the boot file was broken: the last good copy is on screen */
+    bool from_last_good;    /* the boot file was broken: the last good copy is on screen */
 };
 
 /* Prepares to load `path`; `state_dir` (may be NULL) holds the last good copy. */
-void reload_init(struct reload *r, const char *path, const char *assets_dir,
-                 const char *state_dir);
+void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir);
 void reload_finish(struct reload *r);
 
 /* Loads the content to start with: the file if it checks OK (kept as last good), else the last

@@ -16,9 +16,9 @@ const char *staff_report_format(struct strbuf *out, const struct content *conten
     strbuf_reset(out);
     strbuf_add(out, "", 0);
     strbuf_addf(out, "*Version:* %s\n*Config:* %s\n", KIOSK_VERSION,
-        reload ? reload->path : content->path);
+                reload ? reload->path : content->path);
     strbuf_addf(out, "*Showing:* %d pages in %d topics%s\n", content->n_pages, content->n_topics,
-        reload && reload->from_last_good ? ", from the last good copy" : "");
+                reload && reload->from_last_good ? ", from the last good copy" : "");
     if (!reload || !reload->checked) {
         return strbuf_str(out);
     }
@@ -28,12 +28,14 @@ const char *staff_report_format(struct strbuf *out, const struct content *conten
     strftime(when, sizeof(when), "%H:%M", &tm);
     if (reload->last_ok) {
         strbuf_addf(out, "*Last check (%s):* OK, %zu warning%s%s\n", when, reload->last_warnings,
-            reload->last_warnings == 1 ? "" : "s",
-            reload->pending ? "; the new content shows after this visit" : "");
+                    reload->last_warnings == 1 ? "" : "s",
+                    reload->pending ? "; the new content shows after this visit" : "");
         return strbuf_str(out);
     }
-    strbuf_addf(out, "*Last check (%s):* %zu error%s; the content on screen stays until they are "
-        "fixed:\n", when, reload->last_errors, reload->last_errors == 1 ? "" : "s");
+    strbuf_addf(out,
+                "*Last check (%s):* %zu error%s; the content on screen stays until they are "
+                "fixed:\n",
+                when, reload->last_errors, reload->last_errors == 1 ? "" : "s");
     /* Each message on its own line, as a bullet, so long ones wrap readably. */
     const char *p = strbuf_str(&reload->messages);
     for (int shown = 0; *p && shown < 4; shown++) {

@@ -76,8 +76,8 @@ static TTF_Font *open_style(const struct theme *theme, enum font_style s, int px
         }
         log_warn("cannot open the font %s (%s); using DejaVu Sans", theme->font, TTF_GetError());
     }
-    TTF_Font *font = bold ? open_first(system_bold, sizeof(system_bold) / sizeof(*system_bold), px)
-                          : NULL;
+    TTF_Font *font =
+        bold ? open_first(system_bold, sizeof(system_bold) / sizeof(*system_bold), px) : NULL;
     if (!font) {
         font = open_first(system_regular, sizeof(system_regular) / sizeof(*system_regular), px);
         if (font && bold) {
@@ -297,7 +297,8 @@ SDL_Surface *fonts_render(struct fonts *f, enum font_style style, const char *s,
     struct text_runs runs = {0};
     text_runs_split(&runs, s, len, rtl, font_for, &pick);
     /* Each run is drawn on its own, then they are set side by side on one baseline. */
-    SDL_Surface **parts = calloc(runs.n + 1, sizeof(*parts));
+    /* An array of pointers: sizeof(*parts) is meant. */
+    SDL_Surface **parts = calloc(runs.n + 1, sizeof(*parts)); // NOLINT(bugprone-sizeof-expression)
     int *tops = calloc(runs.n + 1, sizeof(*tops));
     int ascent = TTF_FontAscent(f->font[style]);
     int top = 0, bottom = TTF_FontHeight(f->font[style]), width = 0;

@@ -29,7 +29,8 @@ void renderer_init(struct renderer *r, SDL_Renderer *sdl, struct fonts *fonts,
     r->fonts = fonts;
     r->pictures = pictures;
     r->n_buckets = TEXT_BUCKETS;
-    r->buckets = xcalloc(r->n_buckets, sizeof(*r->buckets));
+    /* An array of pointers (bucket heads): sizeof(*r->buckets) is meant. */
+    r->buckets = xcalloc(r->n_buckets, sizeof(*r->buckets)); // NOLINT(bugprone-sizeof-expression)
 }
 
 static void entry_free(struct text_entry *e)
@@ -81,8 +82,8 @@ size_t renderer_text_count(const struct renderer *r)
 
 static size_t hash(enum font_style font, struct color c, const char *s, size_t len)
 {
-    size_t h = 2166136261u ^ (size_t)font ^ ((size_t)c.r << 8) ^ ((size_t)c.g << 16) ^
-               ((size_t)c.b << 24);
+    size_t h =
+        2166136261u ^ (size_t)font ^ ((size_t)c.r << 8) ^ ((size_t)c.g << 16) ^ ((size_t)c.b << 24);
     /* (The direction is compared, not hashed: the same words rarely come in both.) */
     for (size_t i = 0; i < len; i++) {
         h = (h ^ (unsigned char)s[i]) * 16777619u;
@@ -96,8 +97,7 @@ static struct text_entry *text_find(struct renderer *r, const struct draw_item *
 {
     for (struct text_entry *e = r->buckets[b]; e; e = e->next) {
         if (e->font == it->font && e->len == it->len && e->rtl == it->rtl &&
-            e->color.r == it->color.r &&
-            e->color.g == it->color.g && e->color.b == it->color.b &&
+            e->color.r == it->color.r && e->color.g == it->color.g && e->color.b == it->color.b &&
             memcmp(e->text, s, it->len) == 0) {
             e->used = r->frame;
             return e;

@@ -116,13 +116,17 @@ void text_runs_split(struct text_runs *out, const char *s, size_t len, bool rtl,
     size_t run_start = 0;
     for (size_t i = 0; i <= n; i++) {
         const char *sc = i < n ? script_of(cps[i]) : NULL;
-        bool split = i == n || (i > run_start && (levels[i] != levels[run_start] ||
-                                                  fonts[i] != fonts[run_start] ||
-                                                  (sc && script && sc != script)));
+        bool split = i == n || (i > run_start &&
+                                (levels[i] != levels[run_start] || fonts[i] != fonts[run_start] ||
+                                 (sc && script && sc != script)));
         if (split && i > run_start) {
             int lv = levels[run_start];
-            struct text_run run = {starts[run_start], starts[i] - starts[run_start],
-                                   fonts[run_start], (lv & 1) != 0, lv, script};
+            struct text_run run = {starts[run_start],
+                                   starts[i] - starts[run_start],
+                                   fonts[run_start],
+                                   (lv & 1) != 0,
+                                   lv,
+                                   script};
             push(out, run);
             max_level = lv > max_level ? lv : max_level;
             if ((lv & 1) && lv < min_odd) {

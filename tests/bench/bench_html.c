@@ -18,9 +18,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
+#include "libraries.h"
 #include "view_rig.h"
 
 /* Which fonts the kiosk makes bold: mirrors fonts.c (titles, buttons, emphasis). */

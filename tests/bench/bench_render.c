@@ -25,9 +25,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
+#include "libraries.h"
 #include "view_rig.h"
 
 static uint64_t clock_us(void)

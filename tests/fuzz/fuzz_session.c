@@ -287,7 +287,8 @@ static void relayout(struct harness *H)
     live_redraw(&H->live); /* laid out again even if the session shows the same */
     live_layout(&H->live);
     bool marks = false;
-    marks = H->live.session.screen == SCREEN_STAFF_TOUCH; /* its cross hairs run through the touch */
+    marks =
+        H->live.session.screen == SCREEN_STAFF_TOUCH; /* its cross hairs run through the touch */
     fuzz_check_layout(&H->live.layout, H->c, &H->m, H->w, H->h, true, marks);
     H->dirty = false;
 }
@@ -385,9 +386,9 @@ static void event(struct harness *H, enum session_input kind, int x, int y, stru
                        "quick exit from page %d shows screen %d", before.visit.page,
                        (int)s->screen);
         }
-        bool choice = hit.action == ACTION_TEXT_SIZE ||
-                      (hit.action == ACTION_LANGUAGE && hit.target >= 0 &&
-                       hit.target < H->c->n_languages);
+        bool choice =
+            hit.action == ACTION_TEXT_SIZE ||
+            (hit.action == ACTION_LANGUAGE && hit.target >= 0 && hit.target < H->c->n_languages);
         if (before.screen == SCREEN_WELCOME && choice) {
             FUZZ_CHECK(changed && s->screen == SCREEN_WELCOME && s->pointer.swallowed,
                        "a language or A+ on the welcome screen shows screen %d", (int)s->screen);
@@ -415,15 +416,17 @@ static void tick(struct harness *H)
     resting = resting && !before.pointer.corner && before.screen != SCREEN_STAFF_CLEAN;
     /* A finger holds every timer off, unless it has lain perfectly still for as long as a
      * visit takes to time out: then the visit is wiped and the rest of the touch ignored. */
-    bool stuck = resting && H->now >= before.pointer.moved_at + before.idle_ms + before.countdown_ms;
+    bool stuck =
+        resting && H->now >= before.pointer.moved_at + before.idle_ms + before.countdown_ms;
     if (resting && !stuck) {
         FUZZ_CHECK(!changed && memcmp(&before, &H->live.session, sizeof(before)) == 0,
                    "a timer ran out under a finger on screen %d", (int)before.screen);
     }
     if (stuck && changed) {
-        FUZZ_CHECK((H->live.session.screen == SCREEN_WELCOME || H->live.session.screen == SCREEN_ASLEEP) &&
-                       H->live.session.pointer.swallowed,
-                   "a resting touch timed out to screen %d", (int)H->live.session.screen);
+        FUZZ_CHECK(
+            (H->live.session.screen == SCREEN_WELCOME || H->live.session.screen == SCREEN_ASLEEP) &&
+                H->live.session.pointer.swallowed,
+            "a resting touch timed out to screen %d", (int)H->live.session.screen);
     }
     H->dirty = H->dirty || changed;
 }
@@ -543,7 +546,8 @@ static void step(struct harness *H, enum op op)
     case OP_RESET:
         session_reset(&H->live.session);
         H->dirty = true;
-        FUZZ_CHECK(H->live.session.screen == (H->live.session.open ? SCREEN_WELCOME : SCREEN_ASLEEP),
+        FUZZ_CHECK(H->live.session.screen ==
+                       (H->live.session.open ? SCREEN_WELCOME : SCREEN_ASLEEP),
                    "a reset shows screen %d", (int)H->live.session.screen);
         check_fresh_visit(H, false, false);
         break;
@@ -607,8 +611,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         step(&H, op);
         if (trace) {
             fprintf(stderr, "%s: now %llu screen %d page %d scroll %g/%d finger %d%s\n",
-                    op_names[op], (unsigned long long)H.now, (int)H.live.session.screen, H.live.session.visit.page,
-                    H.live.session.visit.scroll, H.live.session.scroll_max, (int)H.live.session.pointer.down,
+                    op_names[op], (unsigned long long)H.now, (int)H.live.session.screen,
+                    H.live.session.visit.page, H.live.session.visit.scroll,
+                    H.live.session.scroll_max, (int)H.live.session.pointer.down,
                     H.live.session.pointer.swallowed ? " (swallowed)" : "");
         }
         check_session(&H);

@@ -102,8 +102,8 @@ int main(int argc, char **argv)
         char golden[4096], actual[4096], keep[4200];
         snprintf(golden, sizeof(golden), "%s/%s", argv[1], e->d_name);
         snprintf(actual, sizeof(actual), "%s/%s", argv[2], e->d_name);
-        snprintf(keep, sizeof(keep), "%s/%.*s.actual.png", argv[1],
-                 (int)(strlen(e->d_name) - 4), e->d_name);
+        snprintf(keep, sizeof(keep), "%s/%.*s.actual.png", argv[1], (int)(strlen(e->d_name) - 4),
+                 e->d_name);
         if (updating) {
             SDL_Surface *s = IMG_Load(actual);
             if (s && IMG_SavePNG(s, golden) == 0) {

@@ -73,7 +73,8 @@ static void test_reload(void)
     CHECK(!reload_check(&r, 10000 + RELOAD_SETTLE_MS - 1, false));
     CHECK(!reload_check(&r, 10000 + RELOAD_SETTLE_MS, false));
     CHECK(r.checked && !r.last_ok && r.last_errors == 1);
-    CHECK(strstr(strbuf_str(&r.messages), "kiosk.cfg:2: page \"a\".title: is the number 4") != NULL);
+    CHECK(strstr(strbuf_str(&r.messages), "kiosk.cfg:2: page \"a\".title: is the number 4") !=
+          NULL);
     CHECK(reload_take(&r) == NULL);
     CHECK_STR(slurp(last_good), good1);
     struct strbuf out;

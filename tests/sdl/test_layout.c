@@ -6,10 +6,10 @@
 #include <SDL_ttf.h>
 #include <string.h>
 
-#include "libraries.h"
 #include "check.h"
 #include "config_locate.h"
 #include "config_reader.h"
+#include "libraries.h"
 #include "view_rig.h"
 
 static const int sizes[][2] = {{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}, {3840, 2160}};
@@ -52,8 +52,8 @@ static void check_screen(struct view_rig *v, const char *cfg, const char *screen
         }
         struct rect r = it->rect;
         if (r.x < 0 || r.x + r.w > w) {
-            snprintf(msg, sizeof(msg), "\"%.*s\" runs off the side (x %d, width %d)",
-                     (int)it->len, layout_text(l, it), r.x, r.w);
+            snprintf(msg, sizeof(msg), "\"%.*s\" runs off the side (x %d, width %d)", (int)it->len,
+                     layout_text(l, it), r.x, r.w);
             report(cfg, w, h, screen, msg);
             ok = false;
         }
@@ -84,8 +84,8 @@ static void check_screen(struct view_rig *v, const char *cfg, const char *screen
             continue;
         }
         if (hit->rect.w < min_touch || hit->rect.h < min_touch) {
-            snprintf(msg, sizeof(msg), "a button is %dx%d, smaller than %d px (9 mm)",
-                     hit->rect.w, hit->rect.h, min_touch);
+            snprintf(msg, sizeof(msg), "a button is %dx%d, smaller than %d px (9 mm)", hit->rect.w,
+                     hit->rect.h, min_touch);
             report(cfg, w, h, screen, msg);
             ok = false;
         }
@@ -152,7 +152,8 @@ static void preview(struct view_rig *v, enum session_screen screen, int page, bo
 static const struct layout_hit *find_hit(const struct layout *l, enum session_action a, int target)
 {
     for (size_t i = 0; i < l->n_hits; i++) {
-        if (l->hits[i].hit.action == a && (target == CONTENT_NONE || l->hits[i].hit.target == target)) {
+        if (l->hits[i].hit.action == a &&
+            (target == CONTENT_NONE || l->hits[i].hit.target == target)) {
             return &l->hits[i];
         }
     }
@@ -194,11 +195,13 @@ static void check_mirrored(struct view_rig *v, int rtl_lang)
         for (int t = 0; t < c->n_topics && pass == 1; t++) {
             preview(v, SCREEN_PAGE, c->menu, false, 0, 0);
             live_layout(&v->live);
-            const struct layout_hit *a = find_hit(&v->live.layout, ACTION_GOTO, c->topics[t].first_page);
+            const struct layout_hit *a =
+                find_hit(&v->live.layout, ACTION_GOTO, c->topics[t].first_page);
             struct rect ra = a ? a->rect : (struct rect){0, 0, 0, 0};
             preview(v, SCREEN_PAGE, c->menu, false, rtl_lang, 0);
             live_layout(&v->live);
-            const struct layout_hit *b = find_hit(&v->live.layout, ACTION_GOTO, c->topics[t].first_page);
+            const struct layout_hit *b =
+                find_hit(&v->live.layout, ACTION_GOTO, c->topics[t].first_page);
             CHECK(a && b);
             if (a && b) {
                 CHECK_INT(b->rect.x, w - ra.x - ra.w);

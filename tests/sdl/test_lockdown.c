@@ -1,19 +1,20 @@
 /* Lockdown at the SDL-event level: what Xvfb cannot make (several fingers at once, pinch and
  * $1 gestures, app and window events, keys with every modifier) goes down the same path as in
  * the live kiosk: live_events_handle (the kiosk's way out, translation, rotation, the layout's
- * buttons), then a step of the live loop with a fake clock. Nothing may end the kiosk, the screen must stay one of the
- * visitor's (welcome, a page, the cover), a second finger must do nothing, and a plain tap
- * must still work afterwards.
+ * buttons), then a step of the live loop with a fake clock. Nothing may end the kiosk, the screen
+ * must stay one of the visitor's (welcome, a page, the cover), a second finger must do nothing, and
+ * a plain tap must still work afterwards.
+ *
  * Usage: test_lockdown CONFIG (a config without staff_pin: tests/data/e2e.cfg) */
 #include <SDL.h>
 #include <stdlib.h>
 
-#include "libraries.h"
 #include "check.h"
 #include "config_locate.h"
 #include "config_reader.h"
 #include "display.h"
 #include "input.h"
+#include "libraries.h"
 #include "live_events.h"
 #include "view_rig.h"
 
@@ -261,13 +262,18 @@ static void test_keys(struct rig *r)
 {
     int first = open_first_topic(r);
     static const SDL_Keycode keys[] = {
-        SDLK_F4,     SDLK_q,         SDLK_w,    SDLK_ESCAPE,   SDLK_TAB,      SDLK_BACKSPACE,
-        SDLK_F1,     SDLK_F2,        SDLK_F11,  SDLK_c,        SDLK_d,        SDLK_z,
-        SDLK_DELETE, SDLK_RETURN,    SDLK_LGUI, SDLK_RGUI,     SDLK_MENU,     SDLK_APPLICATION,
-        SDLK_AC_BACK, SDLK_AC_HOME,  SDLK_POWER, SDLK_SLEEP,   SDLK_LEFT,     SDLK_RIGHT,
-        SDLK_HOME,   SDLK_END,       SDLK_PAGEUP, SDLK_SPACE,  SDLK_AUDIOMUTE, SDLK_BRIGHTNESSDOWN};
-    static const Uint16 mods[] = {KMOD_NONE, KMOD_LALT, KMOD_LCTRL, KMOD_LCTRL | KMOD_LALT,
-                                  KMOD_LGUI, KMOD_LSHIFT | KMOD_LCTRL, KMOD_RALT | KMOD_RCTRL};
+        SDLK_F4,      SDLK_q,       SDLK_w,      SDLK_ESCAPE, SDLK_TAB,       SDLK_BACKSPACE,
+        SDLK_F1,      SDLK_F2,      SDLK_F11,    SDLK_c,      SDLK_d,         SDLK_z,
+        SDLK_DELETE,  SDLK_RETURN,  SDLK_LGUI,   SDLK_RGUI,   SDLK_MENU,      SDLK_APPLICATION,
+        SDLK_AC_BACK, SDLK_AC_HOME, SDLK_POWER,  SDLK_SLEEP,  SDLK_LEFT,      SDLK_RIGHT,
+        SDLK_HOME,    SDLK_END,     SDLK_PAGEUP, SDLK_SPACE,  SDLK_AUDIOMUTE, SDLK_BRIGHTNESSDOWN};
+    static const Uint16 mods[] = {KMOD_NONE,
+                                  KMOD_LALT,
+                                  KMOD_LCTRL,
+                                  KMOD_LCTRL | KMOD_LALT,
+                                  KMOD_LGUI,
+                                  KMOD_LSHIFT | KMOD_LCTRL,
+                                  KMOD_RALT | KMOD_RCTRL};
     for (size_t m = 0; m < sizeof(mods) / sizeof(mods[0]); m++) {
         for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
             key(r, keys[k], SDL_GetScancodeFromKey(keys[k]), mods[m]);
@@ -292,23 +298,36 @@ static void test_window_and_app_events(struct rig *r)
 {
     int first = open_first_topic(r);
     static const SDL_WindowEventID ids[] = {
-        SDL_WINDOWEVENT_FOCUS_LOST, SDL_WINDOWEVENT_MINIMIZED, SDL_WINDOWEVENT_HIDDEN,
-        SDL_WINDOWEVENT_LEAVE,      SDL_WINDOWEVENT_CLOSE,     SDL_WINDOWEVENT_TAKE_FOCUS,
-        SDL_WINDOWEVENT_HIT_TEST,   SDL_WINDOWEVENT_RESTORED,  SDL_WINDOWEVENT_MAXIMIZED,
-        SDL_WINDOWEVENT_SHOWN,      SDL_WINDOWEVENT_ENTER,     SDL_WINDOWEVENT_FOCUS_GAINED,
-        SDL_WINDOWEVENT_MOVED,      SDL_WINDOWEVENT_EXPOSED,   SDL_WINDOWEVENT_ICCPROF_CHANGED,
+        SDL_WINDOWEVENT_FOCUS_LOST,     SDL_WINDOWEVENT_MINIMIZED, SDL_WINDOWEVENT_HIDDEN,
+        SDL_WINDOWEVENT_LEAVE,          SDL_WINDOWEVENT_CLOSE,     SDL_WINDOWEVENT_TAKE_FOCUS,
+        SDL_WINDOWEVENT_HIT_TEST,       SDL_WINDOWEVENT_RESTORED,  SDL_WINDOWEVENT_MAXIMIZED,
+        SDL_WINDOWEVENT_SHOWN,          SDL_WINDOWEVENT_ENTER,     SDL_WINDOWEVENT_FOCUS_GAINED,
+        SDL_WINDOWEVENT_MOVED,          SDL_WINDOWEVENT_EXPOSED,   SDL_WINDOWEVENT_ICCPROF_CHANGED,
         SDL_WINDOWEVENT_DISPLAY_CHANGED};
     for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
         window_event(r, ids[i]);
     }
-    static const Uint32 types[] = {
-        SDL_APP_TERMINATING,      SDL_APP_LOWMEMORY,        SDL_APP_WILLENTERBACKGROUND,
-        SDL_APP_DIDENTERBACKGROUND, SDL_APP_WILLENTERFOREGROUND, SDL_APP_DIDENTERFOREGROUND,
-        SDL_LOCALECHANGED,        SDL_DISPLAYEVENT,         SDL_KEYMAPCHANGED,
-        SDL_CLIPBOARDUPDATE,      SDL_DROPBEGIN,            SDL_DROPCOMPLETE,
-        SDL_AUDIODEVICEADDED,     SDL_SENSORUPDATE,         SDL_RENDER_TARGETS_RESET,
-        SDL_RENDER_DEVICE_RESET,  SDL_JOYBUTTONDOWN,        SDL_CONTROLLERBUTTONDOWN,
-        SDL_CONTROLLERDEVICEADDED, SDL_SYSWMEVENT,          SDL_USEREVENT};
+    static const Uint32 types[] = {SDL_APP_TERMINATING,
+                                   SDL_APP_LOWMEMORY,
+                                   SDL_APP_WILLENTERBACKGROUND,
+                                   SDL_APP_DIDENTERBACKGROUND,
+                                   SDL_APP_WILLENTERFOREGROUND,
+                                   SDL_APP_DIDENTERFOREGROUND,
+                                   SDL_LOCALECHANGED,
+                                   SDL_DISPLAYEVENT,
+                                   SDL_KEYMAPCHANGED,
+                                   SDL_CLIPBOARDUPDATE,
+                                   SDL_DROPBEGIN,
+                                   SDL_DROPCOMPLETE,
+                                   SDL_AUDIODEVICEADDED,
+                                   SDL_SENSORUPDATE,
+                                   SDL_RENDER_TARGETS_RESET,
+                                   SDL_RENDER_DEVICE_RESET,
+                                   SDL_JOYBUTTONDOWN,
+                                   SDL_CONTROLLERBUTTONDOWN,
+                                   SDL_CONTROLLERDEVICEADDED,
+                                   SDL_SYSWMEVENT,
+                                   SDL_USEREVENT};
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         plain(r, types[i]);
     }
@@ -432,7 +451,7 @@ int main(int argc, char **argv)
         return 1;
     }
     static void (*const tests[])(struct rig *) = {test_more_fingers, test_keys,
-                                                   test_window_and_app_events, test_storm};
+                                                  test_window_and_app_events, test_storm};
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
         if (!run(tests[i], content)) {
             return 1;

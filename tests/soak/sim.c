@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
+#include "libraries.h"
 #include "schedule.h"
 #include "staff_report.h"
 

@@ -26,10 +26,10 @@ static inline struct content *fixture_content(void)
     }
     c->n_topics = 2;
     c->topics = xcalloc(2, sizeof(*c->topics));
-    c->topics[0] = (struct topic){.title = xstrdup("A"), .picture = CONTENT_NONE,
-                                  .first_page = FX_A1, .n_pages = 3};
-    c->topics[1] = (struct topic){.title = xstrdup("B"), .picture = CONTENT_NONE,
-                                  .first_page = FX_B1, .n_pages = 2};
+    c->topics[0] = (struct topic){
+        .title = xstrdup("A"), .picture = CONTENT_NONE, .first_page = FX_A1, .n_pages = 3};
+    c->topics[1] = (struct topic){
+        .title = xstrdup("B"), .picture = CONTENT_NONE, .first_page = FX_B1, .n_pages = 2};
     for (int i = 0; i < 3; i++) {
         c->pages[FX_A1 + i].topic = 0;
         c->pages[FX_A1 + i].index_in_topic = i;
@@ -59,10 +59,14 @@ static inline struct content *fixture_content(void)
     c->settings.reset_countdown = 10;
     c->theme.text_size = 100;
     struct words *w = &c->words;
-    char **fields[] = {&w->welcome_title, &w->welcome_text, &w->welcome_prompt, &w->cover_title,
-                       &w->cover_text, &w->countdown_title, &w->countdown_text,
-                       &w->countdown_button, &w->back, &w->next, &w->home, &w->help,
-                       &w->quick_exit, &w->done, &w->progress};
+    char **fields[] = {&w->welcome_title,  &w->welcome_text,
+                       &w->welcome_prompt, &w->cover_title,
+                       &w->cover_text,     &w->countdown_title,
+                       &w->countdown_text, &w->countdown_button,
+                       &w->back,           &w->next,
+                       &w->home,           &w->help,
+                       &w->quick_exit,     &w->done,
+                       &w->progress};
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
         *fields[i] = xstrdup("Words");
     }

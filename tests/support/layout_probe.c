@@ -5,16 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "libraries.h"
 #include "config_locate.h"
 #include "config_reader.h"
+#include "libraries.h"
 #include "view_rig.h"
 
 /* In enum session_action order. */
 static const char *const action_names[] = {
-    "none",     "quick_exit", "back",        "next",       "home",         "help",
-    "goto",     "continue",   "key",         "key_erase",  "staff_close",  "staff_touch_test",
-    "staff_clean", "staff_reload", "staff_back", "language", "text_size"};
+    "none",        "quick_exit",   "back",       "next",      "home",        "help",
+    "goto",        "continue",     "key",        "key_erase", "staff_close", "staff_touch_test",
+    "staff_clean", "staff_reload", "staff_back", "language",  "text_size"};
 
 int main(int argc, char **argv)
 {
@@ -51,7 +51,8 @@ int main(int argc, char **argv)
     live_layout(&v.live);
     for (size_t i = 0; i < v.live.layout.n_hits; i++) {
         const struct layout_hit *hit = &v.live.layout.hits[i];
-        int t = hit->hit.action == ACTION_NEXT ? session_next_page(&v.live.session) : hit->hit.target;
+        int t =
+            hit->hit.action == ACTION_NEXT ? session_next_page(&v.live.session) : hit->hit.target;
         const char *target = t >= 0 ? c->pages[t].id : "-";
         printf("%s %s %d %d\n", action_names[hit->hit.action], target,
                hit->rect.x + hit->rect.w / 2, hit->rect.y + hit->rect.h / 2);

@@ -410,7 +410,8 @@ static void test_languages(void)
     }
     CHECK_INT(c->n_languages, 3);
     CHECK_STR(c->languages[0].code, "en");
-    CHECK_STR(c->languages[1].name, "Fran\xC3\xA7" "ais");
+    CHECK_STR(c->languages[1].name, "Fran\xC3\xA7"
+                                    "ais");
     CHECK_STR(c->languages[2].code, "ar");
     CHECK(!c->languages[0].rtl && !c->languages[1].rtl && c->languages[2].rtl);
     CHECK_INT(content_find_language(c, "ar"), 2);
@@ -468,7 +469,8 @@ static void test_languages(void)
         CHECK_INT(c->n_languages, 4);
         CHECK_INT(c->languages[1].missing, 0);
         CHECK_INT(c->languages[2].missing, 0);
-        CHECK(c->languages[3].rtl && c->languages[3].words.quick_exit != c->languages[0].words.quick_exit);
+        CHECK(c->languages[3].rtl &&
+              c->languages[3].words.quick_exit != c->languages[0].words.quick_exit);
         for (int i = 0; i < c->n_topics; i++) {
             CHECK(c->topics[i].id != NULL);
             CHECK(c->languages[3].topics[i] != c->languages[0].topics[i]);

@@ -62,13 +62,13 @@ int main(void)
     expect("Trailing\n\n", "Trailing ");
     expect("A *bold move* here", "A [b:bold] [b:move] here ");
     expect("*un*done", "[b:un] +done ");
-    expect("2 * 3 = 6", "2 * 3 = 6 ");                 /* a lone asterisk stays */
-    expect("*a* b *c", "[b:a] b *c ");                 /* the odd one out stays visible */
-    expect("*a\n\nb*", "*a P b* ");                    /* pairs never span paragraphs */
-    expect("x - y", "x - y ");                          /* a dash mid-line is no bullet */
+    expect("2 * 3 = 6", "2 * 3 = 6 "); /* a lone asterisk stays */
+    expect("*a* b *c", "[b:a] b *c "); /* the odd one out stays visible */
+    expect("*a\n\nb*", "*a P b* ");    /* pairs never span paragraphs */
+    expect("x - y", "x - y ");         /* a dash mid-line is no bullet */
     expect("-no space", "-no space ");
     expect("Windows\r\nline", "Windows | line ");
     expect("caf\xC3\xA9 \xE2\x80\x8B zero-width", "caf\xC3\xA9 \xE2\x80\x8B zero-width ");
-    expect("**", "");                                   /* an empty pair vanishes */
+    expect("**", ""); /* an empty pair vanishes */
     return check_summary("test_markup");
 }

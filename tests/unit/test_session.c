@@ -49,12 +49,12 @@ static bool visit_is_fresh(const struct session *s, const struct content *c)
 
 static int differing;
 
-#define SAME(field)                                                                        \
-    do {                                                                                   \
-        if (memcmp(&s->field, &fresh->field, sizeof(s->field)) != 0) {                    \
-            fprintf(stderr, "%s: session.%s differs from a fresh session's\n", what, #field); \
-            differing++;                                                                   \
-        }                                                                                  \
+#define SAME(field)                                                                                \
+    do {                                                                                           \
+        if (memcmp(&s->field, &fresh->field, sizeof(s->field)) != 0) {                             \
+            fprintf(stderr, "%s: session.%s differs from a fresh session's\n", what, #field);      \
+            differing++;                                                                           \
+        }                                                                                          \
     } while (0)
 
 /* Compares `s` with `fresh` field by field, naming each field that differs, then byte for byte
@@ -119,8 +119,10 @@ static bool same_session(const struct session *s, const struct session *fresh, c
     SAME(staff_report);
     SAME(notice);
     if (differing == 0 && memcmp(s, fresh, sizeof(*s)) != 0) {
-        fprintf(stderr, "%s: the session differs from a fresh one in a field not listed in "
-                        "same_session()\n", what);
+        fprintf(stderr,
+                "%s: the session differs from a fresh one in a field not listed in "
+                "same_session()\n",
+                what);
         differing++;
     }
     return differing == 0;
@@ -673,8 +675,8 @@ static void test_staff_pin(struct content *c)
 static uint64_t leave_traces(struct session *s, uint64_t t)
 {
     t = start_visit(s, t);
-    tap(s, go(FX_Q), t += 200);      /* a choice on a question page */
-    tap(s, go(FX_A1), t += 200);     /* into a topic */
+    tap(s, go(FX_Q), t += 200);     /* a choice on a question page */
+    tap(s, go(FX_A1), t += 200);    /* into a topic */
     session_set_scroll_max(s, 900); /* a long page, as its layout would say */
     ev(s, INPUT_DOWN, 400, 400, NONE, t += 200);
     ev(s, INPUT_MOVE, 400, 300, NONE, t + 20);

@@ -41,8 +41,12 @@ static struct content *two_more_languages(void)
 {
     struct content *c = fixture_content();
     c->languages = xrealloc(c->languages, 3 * sizeof(*c->languages));
-    language_init_from(&c->languages[1], c, "ar", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", true);
-    language_init_from(&c->languages[2], c, "fr", "Fran\xC3\xA7" "ais", false);
+    language_init_from(&c->languages[1], c, "ar",
+                       "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9", true);
+    language_init_from(&c->languages[2], c, "fr",
+                       "Fran\xC3\xA7"
+                       "ais",
+                       false);
     c->n_languages = 3;
     return c;
 }
