@@ -141,7 +141,7 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 if(NOT KIOSK_DEV_PATHS)
   include(CheckPIESupported)
   check_pie_supported(LANGUAGES C)
-  foreach(_kiosk_target kiosk kiosk_sdl kiosk_core)
+  foreach(_kiosk_target kiosk kiosk_sdl kiosk_linux kiosk_core)
     set_property(TARGET ${_kiosk_target} PROPERTY POSITION_INDEPENDENT_CODE ON)
     # -U first: a compiler that defines its own level would otherwise warn of a redefinition.
     target_compile_options(${_kiosk_target} PRIVATE -U_FORTIFY_SOURCE -D_FORTIFY_SOURCE=2
