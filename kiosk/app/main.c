@@ -9,18 +9,6 @@
 #include "config_reader.h"
 #include "diag.h"
 
-static void print_diagnostics(const struct diag_list *diags, FILE *out)
-{
-    struct strbuf line;
-    strbuf_init(&line);
-    for (size_t i = 0; i < diags->count; i++) {
-        strbuf_reset(&line);
-        diag_format(diags, &diags->items[i], &line);
-        fprintf(out, "%s\n", strbuf_str(&line));
-    }
-    strbuf_finish(&line);
-}
-
 static void print_summary(const char *path, const struct content *c, const struct diag_list *d)
 {
     if (c) {
@@ -104,7 +92,7 @@ int main(int argc, char **argv)
     struct diag_list diags;
     diag_init(&diags, path);
     struct content *content = config_load(path, config_assets_dir(), &diags);
-    print_diagnostics(&diags, opt.mode == CLI_CHECK ? stdout : stderr);
+    diag_print(&diags, opt.mode == CLI_CHECK ? stdout : stderr);
     int status = content ? 0 : 1;
     if (opt.mode == CLI_CHECK) {
         print_summary(path, content, &diags);

@@ -59,3 +59,15 @@ void diag_format(const struct diag_list *list, const struct diag *d, struct strb
     strbuf_addf(out, ": %s%s%s%s", d->key ? d->key : "", d->key ? ": " : "",
                 d->level == DIAG_WARNING ? "warning: " : "", d->message);
 }
+
+void diag_print(const struct diag_list *list, FILE *out)
+{
+    struct strbuf line;
+    strbuf_init(&line);
+    for (size_t i = 0; i < list->count; i++) {
+        strbuf_reset(&line);
+        diag_format(list, &list->items[i], &line);
+        fprintf(out, "%s\n", strbuf_str(&line));
+    }
+    strbuf_finish(&line);
+}

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "strbuf.h"
 
@@ -32,6 +33,8 @@ void diag_finish(struct diag_list *list);
 /* Adds a problem; `key` may be NULL for whole-file problems. */
 void diag_add(struct diag_list *list, enum diag_level level, int line, const char *key,
               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Prints every diagnostic to `out`, one line each, as diag_format makes them. */
+void diag_print(const struct diag_list *list, FILE *out);
 /* Appends one diagnostic to `out` as "path:line: key: message" (warnings say so), whole. */
 void diag_format(const struct diag_list *list, const struct diag *d, struct strbuf *out);
 

@@ -84,18 +84,6 @@ static bool same_bytes(const char *a, size_t na, const char *b, size_t nb)
     return a && b && na == nb && memcmp(a, b, na) == 0;
 }
 
-static void log_diags(const struct diag_list *d)
-{
-    struct strbuf line;
-    strbuf_init(&line);
-    for (size_t i = 0; i < d->count; i++) {
-        strbuf_reset(&line);
-        diag_format(d, &d->items[i], &line);
-        fprintf(stderr, "%s\n", strbuf_str(&line));
-    }
-    strbuf_finish(&line);
-}
-
 /* Notes the result of a check for staff mode: counts and the first messages. */
 static void remember(struct reload *r, const struct diag_list *d, bool ok)
 {
@@ -132,7 +120,7 @@ struct content *reload_boot(struct reload *r)
     char *data = NULL;
     size_t size = 0;
     struct content *c = load(r, r->path, &d, &data, &size);
-    log_diags(&d);
+    diag_print(&d, stderr);
     remember(r, &d, c != NULL);
     diag_finish(&d);
     if (c) {
@@ -263,7 +251,7 @@ bool reload_check(struct reload *r, uint64_t now, bool force)
         log_warn("%s changed but has %zu error%s; the content on screen stays until it is "
                  "fixed:",
                  r->path, d.errors, d.errors == 1 ? "" : "s");
-        log_diags(&d);
+        diag_print(&d, stderr);
         diag_finish(&d);
         free(data);
         return false;

@@ -5,36 +5,27 @@
 #include "check.h"
 #include "fixture.h"
 #include "session.h"
+#include "session_input.h"
 
 #define W 800
 #define H 480
 
 static const struct hit NONE = {ACTION_NONE, CONTENT_NONE};
 
-static bool ev(struct session *s, enum session_input kind, int x, int y, struct hit hit,
-               uint64_t now)
-{
-    struct session_event e = {kind, x, y, hit};
-    return session_handle(s, &e, now);
-}
-
-/* A tap: finger down and up at one spot on the given button. */
+/* A tap on the given button, away from the staff corner. */
 static void tap(struct session *s, struct hit hit, uint64_t now)
 {
-    ev(s, INPUT_DOWN, 100, 100, hit, now);
-    ev(s, INPUT_UP, 100, 100, hit, now + 80);
+    tap_at(s, hit, 100, 100, now);
 }
 
 static struct hit go(int page)
 {
-    struct hit h = {ACTION_GOTO, page};
-    return h;
+    return hit_of(ACTION_GOTO, page);
 }
 
 static struct hit button(enum session_action a)
 {
-    struct hit h = {a, CONTENT_NONE};
-    return h;
+    return hit_of(a, CONTENT_NONE);
 }
 
 /* Everything a visit leaves behind equals a fresh session's, byte for byte. */

@@ -6,27 +6,15 @@
 #include "check.h"
 #include "fixture.h"
 #include "session.h"
+#include "session_input.h"
 
 #define W 800
 #define H 480
 
-static bool ev(struct session *s, enum session_input kind, int x, int y, struct hit hit,
-               uint64_t now)
-{
-    struct session_event e = {kind, x, y, hit};
-    return session_handle(s, &e, now);
-}
-
+/* A tap on the given button, in the middle of the screen. */
 static void tap(struct session *s, struct hit hit, uint64_t now)
 {
-    ev(s, INPUT_DOWN, 400, 300, hit, now);
-    ev(s, INPUT_UP, 400, 300, hit, now + 80);
-}
-
-static struct hit hit_of(enum session_action a, int target)
-{
-    struct hit h = {a, target};
-    return h;
+    tap_at(s, hit, 400, 300, now);
 }
 
 static bool is_fresh(const struct session *s, const struct content *c)
