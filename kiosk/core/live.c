@@ -123,6 +123,7 @@ static void switch_content(struct live *l, bool to_staff_menu, uint64_t now)
 {
     bool open = l->session.open;
     l->content = l->ports.take(l->ports.ctx);
+    KIOSK_ASSERT(l->content != NULL); /* take returns the old content when the new fails */
     l->text_percent = session_text_percent[0];
     session_init(&l->session, l->content, l->width, l->height);
     session_set_open(&l->session, open);
@@ -137,6 +138,7 @@ static void switch_content(struct live *l, bool to_staff_menu, uint64_t now)
 /* New content goes on screen at once when staff ask for it, otherwise only between visits. */
 static void follow_content(struct live *l, uint64_t now)
 {
+    KIOSK_ASSERT(!l->ports.check == !l->ports.take); /* a port that finds content takes it */
     if (!l->ports.check) {
         session_take_reload_request(&l->session);
         return;

@@ -5,6 +5,7 @@
 
 #include "session_staff.h"
 #include "session_state.h"
+#include "util.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -56,6 +57,8 @@ int session_next_page(const struct session *s)
 
 static void show_page(struct session *s, int page, int scroll)
 {
+    /* Callers range-check what a button names; a page out of range here is a bug. */
+    KIOSK_ASSERT(page >= 0 && page < s->content->n_pages);
     s->visit.page = page;
     s->visit.scroll = scroll;
     s->visit.velocity = 0;

@@ -59,6 +59,58 @@ static void push(struct text_runs *out, struct text_run run)
     out->runs[out->n++] = run;
 }
 
+/* The font of each character. Spaces and marks (no font of their own) go with their neighbour
+ * on the same level, so a space between an Arabic word and an English one does not become a
+ * run of its own. The caller frees the array. */
+static int *pick_fonts(const FriBidiChar *cps, const FriBidiLevel *levels, size_t n,
+                       text_font_for font_for, void *ctx)
+{
+    int *fonts = xcalloc(n, sizeof(*fonts));
+    for (size_t i = 0; i < n; i++) {
+        fonts[i] = font_for(ctx, cps[i]);
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (fonts[i] < 0 && fonts[i - 1] >= 0 && levels[i - 1] == levels[i]) {
+            fonts[i] = fonts[i - 1];
+        }
+    }
+    for (size_t i = n - 1; i-- > 0;) {
+        if (fonts[i] < 0 && fonts[i + 1] >= 0) {
+            fonts[i] = fonts[i + 1];
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (fonts[i] < 0) {
+            fonts[i] = i > 0 ? fonts[i - 1] : 0;
+        }
+    }
+    return fonts;
+}
+
+/* Unicode's rule L2: from the highest level down to the lowest odd one, reverse every stretch
+ * of runs at that level or higher. */
+static void reorder(struct text_run *runs, size_t count, int max_level, int min_odd)
+{
+    for (int lv = max_level; lv >= min_odd; lv--) {
+        for (size_t a = 0; a < count;) {
+            if (runs[a].level < lv) {
+                a++;
+                continue;
+            }
+            size_t b = a;
+            while (b < count && runs[b].level >= lv) {
+                b++;
+            }
+            for (size_t x = a, y = b - 1; x < y; x++, y--) {
+                struct text_run t = runs[x];
+                runs[x] = runs[y];
+                runs[y] = t;
+            }
+            a = b;
+        }
+    }
+}
+
 void text_runs_split(struct text_runs *out, const char *s, size_t len, bool rtl,
                      text_font_for font_for, void *ctx)
 {
@@ -87,27 +139,7 @@ void text_runs_split(struct text_runs *out, const char *s, size_t len, bool rtl,
     if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &base, levels)) {
         memset(levels, rtl ? 1 : 0, n * sizeof(*levels)); /* out of memory: one direction */
     }
-    /* Spaces and marks go with their neighbour on the same level, so a space between an
-     * Arabic word and an English one does not become a run of its own. */
-    int *fonts = xcalloc(n, sizeof(*fonts));
-    for (size_t i = 0; i < n; i++) {
-        fonts[i] = font_for(ctx, cps[i]);
-    }
-    for (size_t i = 1; i < n; i++) {
-        if (fonts[i] < 0 && fonts[i - 1] >= 0 && levels[i - 1] == levels[i]) {
-            fonts[i] = fonts[i - 1];
-        }
-    }
-    for (size_t i = n - 1; i-- > 0;) {
-        if (fonts[i] < 0 && fonts[i + 1] >= 0) {
-            fonts[i] = fonts[i + 1];
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (fonts[i] < 0) {
-            fonts[i] = i > 0 ? fonts[i - 1] : 0;
-        }
-    }
+    int *fonts = pick_fonts(cps, levels, n, font_for, ctx);
 
     /* Runs in reading order: a new one wherever the level, the font or the script changes. */
     size_t first = out->n;
@@ -139,28 +171,7 @@ void text_runs_split(struct text_runs *out, const char *s, size_t len, bool rtl,
             script = sc;
         }
     }
-    /* Unicode's rule L2: from the highest level down to the lowest odd one, reverse every
-     * stretch of runs at that level or higher. */
-    size_t count = out->n - first;
-    struct text_run *runs = out->runs + first;
-    for (int lv = max_level; lv >= min_odd; lv--) {
-        for (size_t a = 0; a < count;) {
-            if (runs[a].level < lv) {
-                a++;
-                continue;
-            }
-            size_t b = a;
-            while (b < count && runs[b].level >= lv) {
-                b++;
-            }
-            for (size_t x = a, y = b - 1; x < y; x++, y--) {
-                struct text_run t = runs[x];
-                runs[x] = runs[y];
-                runs[y] = t;
-            }
-            a = b;
-        }
-    }
+    reorder(out->runs + first, out->n - first, max_level, min_odd);
     free(fonts);
     free(levels);
     free(brackets);
