@@ -4,6 +4,8 @@
 #    that files the config names exist) and, in the config reader only, <libconfig.h>; the
 #    Linux edge (kiosk/linux) no SDL and nothing of the SDL edge; the SDL edge (kiosk/sdl)
 #    nothing of the executable (kiosk/app);
+#  - a module's internal headers (config_*.h but its public two, session_*.h, layout_*.h) are
+#    included only by that module's own files;
 #  - no two object files call each other, in either direction (a circle), through any header;
 #  - no .c file is longer than 800 lines.
 # Usage: structure.sh SOURCE_DIR OBJECT_FILE...
@@ -58,6 +60,29 @@ while IFS= read -r f; do
 done < <(grep -l '#include <libconfig.h>' "${core_files[@]}")
 check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|signal\\.h|unistd\\.h" core linux
 check_layer sdl "(${iso_c})\\.h|SDL[a-z_]*\\.h|fribidi\\.h|sys/[a-z]+\\.h|unistd\\.h|fcntl\\.h|dirent\\.h|signal\\.h" core linux sdl
+
+# ---- internal headers stay inside their module ------------------------------------------------
+# A module's own layers share headers that nothing else may include: outside it only its public
+# header is used (config_reader.h and config_locate.h, session.h, layout.h).
+internal_header() { # HEADER -> the file-name prefix of the module that owns it, or nothing
+    case $1 in
+    config_reader.h | config_locate.h) ;;
+    config_*.h) echo config_ ;;
+    session_*.h) echo session ;;
+    layout_*.h) echo layout ;;
+    esac
+}
+mapfile -t every_file < <(find "$src/kiosk" "$src/tests" -name '*.[ch]' | sort)
+while IFS=: read -r f _ line; do
+    [[ $line =~ \"([^\"]+)\" ]] || continue
+    [ -e "$src/kiosk/core/${BASH_REMATCH[1]}" ] || continue # a test's own helper
+    owner=$(internal_header "${BASH_REMATCH[1]}")
+    [ -n "$owner" ] || continue
+    case ${f##*/} in
+    "$owner"*) ;;
+    *) fail "${f#"$src"/}: includes ${BASH_REMATCH[1]}, which is internal to the ${owner%_} files" ;;
+    esac
+done < <(grep -n '^#include "' "${every_file[@]}")
 
 # ---- no circles ------------------------------------------------------------------------------
 # For every object: the functions and data it defines and the ones it uses. A circle is a pair
