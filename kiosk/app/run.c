@@ -27,6 +27,7 @@
 #include "notify.h"
 #include "schedule.h"
 #include "screen_open.h"
+#include "signals.h"
 #include "staff_report.h"
 #include "view.h"
 
@@ -377,6 +378,7 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
      * the first time a visit reaches a new kind of screen: a file written during a visit, with
      * its time, on the SD card. The kiosk's few shaders compile in milliseconds; no cache. */
     setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
+    signals_ignore_stray(); /* before SDL, which installs its own for SIGTERM and SIGINT only */
     struct app k;
     SDL_memset(&k, 0, sizeof(k));
     k.content = content;

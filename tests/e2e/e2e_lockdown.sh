@@ -3,7 +3,8 @@
 # visitor might try with what Xvfb can send: key storms (the usual shortcuts and hundreds of
 # random keys, if a keyboard is attached), presses held 10 s (on the text, on a button, in
 # the staff corner with no staff_pin), swipes in from each edge, and hundreds of clicks a
-# second at random places. Then the kiosk must still run, still cover the whole screen, and
+# second at random places, and the signals that end a process by default (SIGHUP, SIGUSR1,
+# SIGUSR2, SIGALRM, SIGPIPE). Then the kiosk must still run, still cover the whole screen, and
 # still answer: a tap leads to the screen `--render` draws for it, and Quick exit works.
 # Several fingers at once cannot be made under Xvfb: tests/sdl/test_lockdown.c covers them.
 # Usage: e2e_lockdown.sh KIOSK LAYOUT_PROBE CONFIG WORKDIR   (CONFIG without staff_pin)
@@ -104,6 +105,15 @@ expect swipe_top "$second" "a swipe down from the top edge changes nothing"
 swipe 640 $((height - 1)) 640 100
 expect swipe_bottom "$second" "a swipe up from the bottom edge changes nothing"
 alive "edge swipes"
+
+# ---- signals that end a process by default ------------------------------------------------------
+# A closed terminal, a stray kill or a log reader that went away must not blank the visit.
+for sig in HUP USR1 USR2 ALRM PIPE; do
+    kill -"$sig" "$kiosk_pid"
+    sleep 0.2
+    alive "SIG$sig"
+done
+expect signals "$second" "after SIGHUP, SIGUSR1, SIGUSR2, SIGALRM and SIGPIPE the page is still there"
 
 # ---- hundreds of clicks a second --------------------------------------------------------------
 clicks=()
