@@ -22,7 +22,6 @@ void live_init(struct live *l, const struct content *content, const struct live_
     l->content = content;
     l->width = width;
     l->height = height;
-    l->text_percent = session_text_percent[0];
     l->hours_change = LIVE_NO_DEADLINE;
     l->lit = true;
     l->dirty = true;
@@ -48,12 +47,10 @@ const struct layout *live_layout(struct live *l)
         !session_in_staff_mode(&l->session)) {
         return &l->layout;
     }
-    int percent = session_text_percent[shown.text_scale];
-    if (percent != l->text_percent && l->ports.text_percent) {
-        /* "A+" (or its reset): the edge measures at the new size before anything is laid out */
-        l->ports.text_percent(l->ports.ctx, percent);
+    if (l->ports.text_percent) {
+        /* The edge measures at the visitor's text size ("A+") before anything is laid out. */
+        l->ports.text_percent(l->ports.ctx, session_text_percent[shown.text_scale]);
     }
-    l->text_percent = percent;
     layout_build(&l->layout, l->content, &l->session, l->ports.metrics, l->width, l->height);
     session_set_scroll_max(&l->session, l->layout.scroll_max);
     l->laid_out = shown;
@@ -124,7 +121,6 @@ static void switch_content(struct live *l, bool to_staff_menu, uint64_t now)
     bool open = l->session.open;
     l->content = l->ports.take(l->ports.ctx);
     KIOSK_ASSERT(l->content != NULL); /* take returns the old content when the new fails */
-    l->text_percent = session_text_percent[0];
     session_init(&l->session, l->content, l->width, l->height);
     session_set_open(&l->session, open);
     session_set_notice(&l->session, l->notice);

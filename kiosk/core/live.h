@@ -28,8 +28,8 @@ struct live_ports {
     void *ctx;
     /* Text and pictures measured as the screen will draw them. */
     const struct text_metrics *metrics;
-    /* The visitor changed the text size: measure and draw at `percent` of the config's size
-     * from now on. */
+    /* Measure and draw at `percent` of the config's text size (the visitor's "A+"); called
+     * before every layout, so it must be cheap when the size is already that one. */
     void (*text_percent)(void *ctx, int percent);
     /* Draws the layout, its page scrolled up by `scroll` pixels, and shows it. */
     void (*draw)(void *ctx, const struct layout *layout, int scroll);
@@ -41,9 +41,9 @@ struct live_ports {
     bool (*check)(void *ctx, uint64_t now, bool force);
     /* When `check` next has work to do, or LIVE_NO_DEADLINE. */
     uint64_t (*check_deadline)(void *ctx);
-    /* Puts the waiting content on screen: prepares to draw it, at the normal text size, and
-     * frees the old content. Returns the content now shown (the old one if the new cannot be
-     * drawn). It may call live_resize (new content may turn the panel). */
+    /* Puts the waiting content on screen: prepares to draw it and frees the old content. Returns
+     * the content now shown (the old one if the new cannot be drawn). It may call live_resize (new
+     * content may turn the panel). */
     const struct content *(*take)(void *ctx);
     /* The staff menu's status text, fresh for each frame of it; owned by the edge. */
     const char *(*staff_report)(void *ctx);
@@ -59,7 +59,6 @@ struct live {
     bool dirty; /* the screen must be drawn again */
     bool lit;   /* what the backlight was last told */
     int width, height;
-    int text_percent;      /* what the ports measure at */
     uint64_t hours_change; /* when opening hours next open or close, or LIVE_NO_DEADLINE */
     const char *notice;    /* a problem staff must see on the welcome screen, or NULL */
     unsigned long frames;  /* frames drawn */
@@ -69,6 +68,7 @@ struct live {
  * through the `take` port. The first live_step draws. */
 void live_init(struct live *l, const struct content *content, const struct live_ports *ports,
                int width, int height);
+/* Frees what the loop made; safe on an all-zero struct live. */
 void live_finish(struct live *l);
 /* A finger or the mouse at (x, y) in layout pixels, matched to the button under it. True when
  * the screen changed (it is drawn at the next step). */

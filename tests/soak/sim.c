@@ -150,16 +150,13 @@ bool sim_open(struct sim *s, const char *config_path, int width, int height, boo
         .staff_report = port_staff_report,
     };
     live_init(&s->live, s->content, &ports, width, height);
-    s->live_started = true;
     iterate(s, true);
     return true;
 }
 
 void sim_close(struct sim *s)
 {
-    if (s->live_started) {
-        live_finish(&s->live);
-    }
+    live_finish(&s->live); /* safe if live_init never ran: sim_open zeroed it */
     if (s->sdl) {
         view_finish(&s->view);
         SDL_DestroyRenderer(s->sdl);

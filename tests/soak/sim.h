@@ -29,7 +29,6 @@ struct sim {
     struct content *waiting; /* read by sim_reload, for the loop to put on screen */
     struct view view;
     struct live live;
-    bool live_started;
     uint64_t now; /* fake clock: ms since Monday 00:00 of the first simulated week */
     int width, height;
     struct strbuf report;
