@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The shape of kiosk/, checked on every build so it cannot drift back:
 #  - each layer includes only what it may: the core (kiosk/core) ISO C, <sys/stat.h> (to check
-#    that files the config names exist) and, in the config reader only, <libconfig.h>; the
+#    that files the config names exist), in the config reader only, <libconfig.h>, and in
+#    file_read.c only (which opens files without blocking), <fcntl.h> and <unistd.h>; the
 #    Linux edge (kiosk/linux) no SDL and nothing of the SDL edge; the SDL edge (kiosk/sdl)
 #    nothing of the executable (kiosk/app);
 #  - a module's internal headers (config_*.h but its public two, session_*.h, layout_*.h) are
@@ -50,7 +51,7 @@ check_layer() { # LAYER ALLOWED_SYSTEM_REGEX ALLOWED_LOCAL_LAYERS...
         done < "$f"
     done
 }
-check_layer core "(${iso_c})\\.h|sys/stat\\.h|libconfig\\.h" core
+check_layer core "(${iso_c})\\.h|sys/stat\\.h|libconfig\\.h|fcntl\\.h|unistd\\.h" core
 mapfile -t core_files < <(layer_files core)
 while IFS= read -r f; do
     case ${f##*/} in
@@ -58,6 +59,12 @@ while IFS= read -r f; do
     *) fail "${f#"$src"/}: includes <libconfig.h>; only the config reader may" ;;
     esac
 done < <(grep -l '#include <libconfig.h>' "${core_files[@]}")
+while IFS= read -r f; do
+    case ${f##*/} in
+    file_read.c) ;;
+    *) fail "${f#"$src"/}: includes POSIX <fcntl.h> or <unistd.h>; only file_read.c may" ;;
+    esac
+done < <(grep -lE '#include <(fcntl|unistd)\.h>' "${core_files[@]}")
 check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|signal\\.h|unistd\\.h" core linux
 check_layer sdl "(${iso_c})\\.h|SDL[a-z_]*\\.h|fribidi\\.h|sys/[a-z]+\\.h|unistd\\.h|fcntl\\.h|dirent\\.h|signal\\.h" core linux sdl
 

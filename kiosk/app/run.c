@@ -16,6 +16,7 @@
 #include "abs_pointer.h"
 #include "app.h"
 #include "backlight.h"
+#include "core_dumps.h"
 #include "display.h"
 #include "input.h"
 #include "input_devices.h"
@@ -33,6 +34,9 @@
 
 #define BACKLIGHT_ROOT "/sys/class/backlight"
 
+/* What woke the watcher thread (the changed event's code). */
+enum { CHANGE_FILE, CHANGE_SIGHUP };
+
 struct app {
     SDL_Window *window;
     SDL_Renderer *sdl;
@@ -47,6 +51,7 @@ struct app {
     Uint32 changed_event; /* pushed by the watcher thread when the config folder changes */
     SDL_Thread *watcher;
     int stop_pipe[2];
+    int hup_fd;               /* SIGHUP's pipe (signals.h), or -1 */
     struct input_wait waiter; /* on the bare display: see sleep_until() */
     bool wait_on_devices;
     struct abs_pointers absolute; /* on the bare display: pointers SDL would misread */
@@ -177,24 +182,29 @@ static void start_live(struct app *a)
     live_init(&a->live, a->content, &ports, a->logical_w, a->logical_h);
 }
 
-/* Waits for the config folder to change and wakes the main loop; the loop itself sleeps in
- * SDL_WaitEventTimeout, which cannot wait on a file descriptor (or, on the bare display, on the
- * input devices: then a byte on the wake-up pipe wakes it too). */
+/* Waits for the config folder to change, or for SIGHUP, and wakes the main loop; the loop itself
+ * sleeps in SDL_WaitEventTimeout, which cannot wait on a file descriptor (or, on the bare
+ * display, on the input devices: then a byte on the wake-up pipe wakes it too). */
 static int watch_thread(void *data)
 {
     struct app *k = data;
-    struct pollfd fds[2] = {{reload_fd(k->reload), POLLIN, 0}, {k->stop_pipe[0], POLLIN, 0}};
+    /* poll() skips a descriptor of -1: no inotify, or no SIGHUP pipe. */
+    struct pollfd fds[3] = {
+        {reload_fd(k->reload), POLLIN, 0}, {k->stop_pipe[0], POLLIN, 0}, {k->hup_fd, POLLIN, 0}};
     for (;;) {
-        if (poll(fds, 2, -1) < 0) {
+        if (poll(fds, 3, -1) < 0) {
             continue;
         }
         if (fds[1].revents) {
             return 0;
         }
-        if ((fds[0].revents & POLLIN) && reload_drain_events(fds[0].fd)) {
+        bool changed = (fds[0].revents & POLLIN) && reload_drain_events(fds[0].fd);
+        bool hup = (fds[2].revents & POLLIN) && signals_drain(fds[2].fd);
+        if (changed || hup) {
             SDL_Event e;
             SDL_zero(e);
             e.type = k->changed_event;
+            e.user.code = hup ? CHANGE_SIGHUP : CHANGE_FILE;
             SDL_PushEvent(&e);
             if (k->wait_on_devices) {
                 ssize_t w = write(input_wait_wake_fd(&k->waiter), "c", 1);
@@ -207,11 +217,16 @@ static int watch_thread(void *data)
 static void start_watching(struct app *k)
 {
     k->stop_pipe[0] = k->stop_pipe[1] = -1;
+    k->hup_fd = -1;
     k->changed_event = SDL_RegisterEvents(1);
-    if (k->changed_event == (Uint32)-1 || !reload_watch(k->reload) || pipe(k->stop_pipe) != 0) {
+    if (k->changed_event == (Uint32)-1 || pipe(k->stop_pipe) != 0) {
         return;
     }
-    k->watcher = SDL_CreateThread(watch_thread, "config-watch", k);
+    bool watching = reload_watch(k->reload); /* logged when it cannot */
+    k->hup_fd = signals_watch_hup();
+    if (watching || k->hup_fd >= 0) {
+        k->watcher = SDL_CreateThread(watch_thread, "config-watch", k);
+    }
 }
 
 static void stop_watching(struct app *k)
@@ -220,6 +235,9 @@ static void stop_watching(struct app *k)
         ssize_t w = write(k->stop_pipe[1], "x", 1);
         (void)w;
         SDL_WaitThread(k->watcher, NULL);
+    }
+    if (k->hup_fd >= 0) {
+        signals_unwatch_hup();
     }
     for (int i = 0; i < 2; i++) {
         if (k->stop_pipe[i] >= 0) {
@@ -250,6 +268,9 @@ static void handle(struct app *k, const SDL_Event *e)
 {
     uint64_t now = SDL_GetTicks64();
     if (e->type == k->changed_event) {
+        if (e->user.code == CHANGE_SIGHUP) {
+            log_info("SIGHUP: reading %s again", k->reload->path);
+        }
         reload_note_change(k->reload, now);
         return;
     }
@@ -379,6 +400,7 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
      * its time, on the SD card. The kiosk's few shaders compile in milliseconds; no cache. */
     setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
     signals_ignore_stray(); /* before SDL, which installs its own for SIGTERM and SIGINT only */
+    core_dumps_forbid();    /* before anything of a visit is in memory */
     struct app k;
     SDL_memset(&k, 0, sizeof(k));
     k.content = content;

@@ -12,66 +12,97 @@
 #include <sys/stat.h>
 
 #include "config_values.h"
+#include "file_read.h"
+#include "picture_probe.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-static bool looks_like(const unsigned char *head, size_t n, enum config_file_kind kind)
+static bool is_font(const char *head, size_t n)
 {
-    if (kind == CONFIG_FILE_FONT) {
-        return n >= 4 && (memcmp(head, "\0\1\0\0", 4) == 0 || memcmp(head, "OTTO", 4) == 0 ||
-                          memcmp(head, "true", 4) == 0 || memcmp(head, "ttcf", 4) == 0);
-    }
-    if (n >= 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0) {
-        return true;
-    }
-    if (n >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) {
-        return true;
-    }
-    /* SVG is text: an XML prolog or comments may come first, so look for the element. */
-    size_t i = n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
-        i++;
-    }
-    if (i >= n || head[i] != '<') {
-        return false;
-    }
-    for (; i + 4 <= n; i++) {
-        if (memcmp(head + i, "<svg", 4) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return n >= 4 && (memcmp(head, "\0\1\0\0", 4) == 0 || memcmp(head, "OTTO", 4) == 0 ||
+                      memcmp(head, "true", 4) == 0 || memcmp(head, "ttcf", 4) == 0);
 }
 
-/* Whether the file at `path` (which is there, as `st` says) is usable; when it is not, warns
- * and returns false. */
-static bool usable(struct config_reader *r, const char *path, const struct stat *st,
-                   const char *name, const char *key, int line, enum config_file_kind kind,
-                   const char *without)
+/* A size about as large as a screen shows, with the picture's shape, to suggest instead. */
+static void suggest_size(int w, int h, int *sw, int *sh)
 {
-    const char *what = kind == CONFIG_FILE_FONT ? "font" : "picture";
-    if (S_ISDIR(st->st_mode)) {
-        diag_add(r->diags, DIAG_WARNING, line, key, "\"%s\" is a folder, not a %s file (%s); %s",
-                 name, what, path, without);
+    int longest = w > h ? w : h;
+    *sw = longest > 1920 ? (int)((long long)w * 1920 / longest) : w;
+    *sh = longest > 1920 ? (int)((long long)h * 1920 / longest) : h;
+    picture_fit_limits(sw, sh);
+    *sw = *sw > 0 ? *sw : 1;
+    *sh = *sh > 0 ? *sh : 1;
+}
+
+/* Whether a picture's bytes can be shown; when they cannot, warns and returns false. */
+static bool usable_picture(struct config_reader *r, const struct file_bytes *file, const char *path,
+                           const char *name, const char *key, int line, const char *without)
+{
+    struct picture_probe probe = picture_probe(file->data, file->size);
+    if (probe.format == PICTURE_UNKNOWN) {
+        diag_add(r->diags, DIAG_WARNING, line, key,
+                 "\"%s\" is not a PNG, JPEG or SVG picture (%s); %s", name, path, without);
         return false;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(r->diags, DIAG_WARNING, line, key, "\"%s\" cannot be read (%s: %s); %s", name,
-                 path, strerror(errno), without);
+    if (probe.format == PICTURE_SVG && file->size > PICTURE_MAX_SVG_BYTES) {
+        diag_add(r->diags, DIAG_WARNING, line, key,
+                 "\"%s\" is a drawing of %zu KB, more than the %d KB the kiosk reads (%s); "
+                 "simplify it or save it as a PNG; %s",
+                 name, file->size / 1024, PICTURE_MAX_SVG_BYTES / 1024, path, without);
         return false;
     }
-    unsigned char head[1024]; /* enough to find "<svg" past an XML prolog and a comment */
-    size_t n = fread(head, 1, sizeof(head), f);
-    fclose(f);
-    if (!looks_like(head, n, kind)) {
-        diag_add(r->diags, DIAG_WARNING, line, key, "\"%s\" is not a %s (%s); %s", name,
-                 kind == CONFIG_FILE_FONT ? "TrueType or OpenType font"
-                                          : "PNG, JPEG or SVG picture",
-                 path, without);
+    if (!picture_within_limits(&probe)) {
+        int sw, sh;
+        suggest_size(probe.w, probe.h, &sw, &sh);
+        diag_add(r->diags, DIAG_WARNING, line, key,
+                 "\"%s\" is %d x %d pixels (%s), more than a picture may have: at most %d "
+                 "either way and %d million in all; save it smaller, e.g. %d x %d; %s",
+                 name, probe.w, probe.h, path, PICTURE_MAX_SIDE, PICTURE_MAX_PIXELS / 1000000, sw,
+                 sh, without);
         return false;
     }
     return true;
+}
+
+/* Whether the file at `path` is usable; when it is not, warns and returns false. */
+static bool usable(struct config_reader *r, const char *path, const char *name, const char *key,
+                   int line, enum config_file_kind kind, const char *without)
+{
+    const char *what = kind == CONFIG_FILE_FONT ? "font" : "picture";
+    size_t limit = kind == CONFIG_FILE_FONT ? FONT_MAX_BYTES : PICTURE_MAX_BYTES;
+    struct file_bytes file;
+    int err;
+    enum file_read_status status = file_read(path, limit, &file, &err);
+    bool ok = false;
+    switch (status) {
+    case FILE_READ_OK:
+        if (kind == CONFIG_FILE_PICTURE) {
+            ok = usable_picture(r, &file, path, name, key, line, without);
+        } else if (!(ok = is_font(file.data, file.size))) {
+            diag_add(r->diags, DIAG_WARNING, line, key,
+                     "\"%s\" is not a TrueType or OpenType font (%s); %s", name, path, without);
+        }
+        break;
+    case FILE_READ_TOO_LARGE:
+        diag_add(r->diags, DIAG_WARNING, line, key,
+                 "\"%s\" is larger than the %d MB a %s file may be (%s); %s", name,
+                 (int)(limit / (1024 * 1024)), what, path,
+                 kind == CONFIG_FILE_FONT ? "choose a smaller font file" : "save it smaller");
+        break;
+    case FILE_READ_FOLDER:
+    case FILE_READ_FIFO:
+    case FILE_READ_DEVICE:
+    case FILE_READ_SOCKET:
+        diag_add(r->diags, DIAG_WARNING, line, key, "\"%s\" is %s, not a %s file (%s); %s", name,
+                 file_read_kind(status), what, path, without);
+        break;
+    default:
+        diag_add(r->diags, DIAG_WARNING, line, key, "\"%s\" cannot be read (%s: %s); %s", name,
+                 path, file_read_reason(status, err), without);
+        break;
+    }
+    free(file.data);
+    return ok;
 }
 
 char *config_find_file(struct config_reader *r, const char *name, const char *key, int line,
@@ -97,7 +128,7 @@ char *config_find_file(struct config_reader *r, const char *name, const char *ke
             continue;
         }
         /* A file that is there but unusable is reported as such; the next place is not tried. */
-        if (usable(r, strbuf_str(&tried[i]), &st, name, key, line, kind, without)) {
+        if (usable(r, strbuf_str(&tried[i]), name, key, line, kind, without)) {
             found = strbuf_take(&tried[i]);
         } else {
             gave_up = true;

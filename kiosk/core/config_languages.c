@@ -75,6 +75,9 @@ static void read_translated_words(struct config_reader *r, struct language *l, c
                      "remove this line");
             continue;
         }
+        if (!config_check_visible_exit(r, v, key.s, spec->name, g.line)) {
+            continue;
+        }
         if (spec->placeholders) {
             config_check_placeholders(r, v, key.s, spec->name, g.line, spec->placeholders,
                                       spec->fallback);

@@ -13,6 +13,9 @@
 
 /* WCAG 2's AA minimum for body text. */
 #define MIN_CONTRAST 4.5
+/* WCAG 2's minimum for what must be seen but is not body text (1.4.11, non-text contrast): the
+ * Quick exit button against the bar it sits on, and its words at the very least. */
+#define MIN_EXIT_CONTRAST 3.0
 
 static const char *const look_keys[] = {
     "font", "font_bold", "fallback_fonts", "text_size", "high_contrast", "animations", "colors"};
@@ -153,8 +156,8 @@ static void check_contrast(struct config_reader *r, const int *color_lines, int 
     for (size_t i = 0; i < THEME_TEXT_PAIRS; i++) {
         enum theme_color fg = theme_text_pairs[i][0], bg = theme_text_pairs[i][1];
         double ratio = color_contrast(t->colors[fg], t->colors[bg]);
-        if (ratio >= MIN_CONTRAST) {
-            continue;
+        if (ratio >= MIN_CONTRAST || (fg == COLOR_QUICK_EXIT_TEXT && ratio < MIN_EXIT_CONTRAST)) {
+            continue; /* fine, or an error of check_quick_exit's */
         }
         struct color a = t->colors[fg], b = t->colors[bg];
         int line = color_lines[fg]   ? color_lines[fg]
@@ -173,6 +176,59 @@ static void check_contrast(struct config_reader *r, const int *color_lines, int 
                  darker_fg ? "lighter" : "darker", theme_color_names[bg]);
     }
     strbuf_finish(&key);
+}
+
+/* A Quick exit colour that stands out from the bar and keeps its words readable: the default if
+ * it does, else black or white. */
+static struct color passing_exit_color(const struct theme *t)
+{
+    const struct color choices[] = {default_colors[COLOR_QUICK_EXIT], {0, 0, 0}, {255, 255, 255}};
+    for (size_t i = 0; i < sizeof(choices) / sizeof(*choices); i++) {
+        if (color_contrast(choices[i], t->colors[COLOR_BAR]) >= MIN_EXIT_CONTRAST &&
+            color_contrast(choices[i], t->colors[COLOR_QUICK_EXIT_TEXT]) >= MIN_CONTRAST) {
+            return choices[i];
+        }
+    }
+    return color_contrast((struct color){0, 0, 0}, t->colors[COLOR_BAR]) >
+                   color_contrast((struct color){255, 255, 255}, t->colors[COLOR_BAR])
+               ? (struct color){0, 0, 0}
+               : (struct color){255, 255, 255};
+}
+
+/* The way out must always be seen: Quick exit that blends into the bar, or whose words blend
+ * into it, fails the file (the contrast warnings above only advise). */
+static void check_quick_exit(struct config_reader *r, const int *color_lines, int colors_line)
+{
+    const struct theme *t = &r->content->theme;
+    struct color exit = t->colors[COLOR_QUICK_EXIT], bar = t->colors[COLOR_BAR];
+    struct color text = t->colors[COLOR_QUICK_EXIT_TEXT];
+    double against_bar = color_contrast(exit, bar), words = color_contrast(text, exit);
+    if (against_bar < MIN_EXIT_CONTRAST) {
+        int line = color_lines[COLOR_QUICK_EXIT] ? color_lines[COLOR_QUICK_EXIT]
+                   : color_lines[COLOR_BAR]      ? color_lines[COLOR_BAR]
+                                                 : colors_line;
+        struct color ok = passing_exit_color(t);
+        int tenths = (int)(against_bar * 10.0);
+        diag_add(r->diags, DIAG_ERROR, line, "look.colors.quick_exit",
+                 "quick_exit #%02X%02X%02X on bar #%02X%02X%02X has a contrast of only %d.%d:1, "
+                 "so the Quick exit button does not stand out; it needs at least 3:1, e.g. "
+                 "quick_exit = \"#%02X%02X%02X\";",
+                 exit.r, exit.g, exit.b, bar.r, bar.g, bar.b, tenths / 10, tenths % 10, ok.r, ok.g,
+                 ok.b);
+    }
+    if (words < MIN_EXIT_CONTRAST) {
+        int line = color_lines[COLOR_QUICK_EXIT_TEXT] ? color_lines[COLOR_QUICK_EXIT_TEXT]
+                   : color_lines[COLOR_QUICK_EXIT]    ? color_lines[COLOR_QUICK_EXIT]
+                                                      : colors_line;
+        bool dark_button = color_luminance(exit) < 0.18;
+        int tenths = (int)(words * 10.0);
+        diag_add(r->diags, DIAG_ERROR, line, "look.colors.quick_exit_text",
+                 "quick_exit_text #%02X%02X%02X on quick_exit #%02X%02X%02X has a contrast of "
+                 "only %d.%d:1, so the words Quick exit cannot be read; it needs at least 3:1, "
+                 "e.g. quick_exit_text = \"%s\";",
+                 text.r, text.g, text.b, exit.r, exit.g, exit.b, tenths / 10, tenths % 10,
+                 dark_button ? "#FFFFFF" : "#000000");
+    }
 }
 
 void config_look_read(struct config_reader *r, const config_setting_t *root)
@@ -206,4 +262,5 @@ void config_look_read(struct config_reader *r, const config_setting_t *root)
         return;
     }
     check_contrast(r, color_lines, colors_line);
+    check_quick_exit(r, color_lines, colors_line);
 }

@@ -44,6 +44,7 @@
 #include "config_text.h"
 #include "config_values.h"
 #include "config_words.h"
+#include "file_read.h"
 #include "xalloc.h"
 
 /* Looking for a near miss costs a pass over every id; past this many broken links the file is
@@ -240,56 +241,46 @@ struct content *config_load_buffer(const char *path, const char *data, size_t si
 
 char *config_read_bytes(const char *path, size_t *size_out, struct diag_list *diags)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        int err = errno;
-        diag_add(diags, DIAG_ERROR, 0, NULL, "cannot be opened: %s; %s", strerror(err),
-                 err == ENOENT || err == ENOTDIR ? "check the file name and the folder it is in"
-                                                 : "make sure the kiosk is allowed to read it");
-        return NULL;
-    }
-    if (S_ISDIR(st.st_mode)) {
+    struct file_bytes file;
+    int err;
+    enum file_read_status status = file_read(path, CONFIG_MAX_BYTES, &file, &err);
+    switch (status) {
+    case FILE_READ_OK:
+        *size_out = file.size;
+        return file.data;
+    case FILE_READ_MISSING:
         diag_add(diags, DIAG_ERROR, 0, NULL,
-                 "is a folder, not a file; name the config file itself, e.g. %s%skiosk.cfg", path,
-                 path[0] && path[strlen(path) - 1] == '/' ? "" : "/");
-        return NULL;
-    }
-    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > CONFIG_MAX_BYTES) {
-        report_too_large(diags);
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+                 "cannot be opened: %s; check the file name and the folder it is in",
+                 strerror(err));
+        break;
+    case FILE_READ_DENIED:
         diag_add(diags, DIAG_ERROR, 0, NULL,
                  "cannot be opened: %s; make sure the kiosk is allowed to read it (e.g. chmod "
                  "a+r %s)",
-                 strerror(errno), path);
-        return NULL;
+                 strerror(err), path);
+        break;
+    case FILE_READ_FOLDER:
+        diag_add(diags, DIAG_ERROR, 0, NULL,
+                 "is a folder, not a file; name the config file itself, e.g. %s%skiosk.cfg", path,
+                 path[0] && path[strlen(path) - 1] == '/' ? "" : "/");
+        break;
+    case FILE_READ_FIFO:
+    case FILE_READ_DEVICE:
+    case FILE_READ_SOCKET:
+        diag_add(diags, DIAG_ERROR, 0, NULL,
+                 "is %s, not a file; name the config file itself, a text file saved by an "
+                 "editor",
+                 file_read_kind(status));
+        break;
+    case FILE_READ_TOO_LARGE:
+        report_too_large(diags);
+        break;
+    case FILE_READ_FAILED:
+        diag_add(diags, DIAG_ERROR, 0, NULL, "cannot be read: %s; %s",
+                 file_read_reason(status, err), "check the file and the disk it is on");
+        break;
     }
-    /* Read in chunks rather than trust st_size: a pipe or a file being written has none. */
-    size_t cap = 64 * 1024, size = 0;
-    char *data = xrealloc(NULL, cap);
-    for (;;) {
-        if (size == cap) {
-            cap *= 2;
-            data = xrealloc(data, cap);
-        }
-        size_t got = fread(data + size, 1, cap - size, f);
-        size += got;
-        if (got == 0 || size > CONFIG_MAX_BYTES) {
-            break;
-        }
-    }
-    if (ferror(f)) {
-        diag_add(diags, DIAG_ERROR, 0, NULL, "cannot be read: %s; %s", strerror(errno),
-                 "check the file and the disk it is on");
-        fclose(f);
-        free(data);
-        return NULL;
-    }
-    fclose(f);
-    *size_out = size; /* past the limit only if it grew after stat: config_load_buffer says so */
-    return data;
+    return NULL;
 }
 
 struct content *config_load(const char *path, const char *assets_dir, struct diag_list *diags)

@@ -7,6 +7,7 @@
 #include "config_text.h"
 #include "config_values.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 const struct config_word_spec config_word_specs[CONFIG_N_WORDS] = {
@@ -76,6 +77,19 @@ void config_check_placeholders(struct config_reader *r, const char *v, const cha
     strbuf_finish(&use);
 }
 
+bool config_check_visible_exit(struct config_reader *r, const char *v, const char *key,
+                               const char *name, int line)
+{
+    if (strcmp(name, "quick_exit") != 0 || utf8_has_visible(v, strlen(v))) {
+        return true;
+    }
+    diag_add(r->diags, DIAG_ERROR, line, key,
+             "%s, so the Quick exit button would show no words and a visitor could not find "
+             "it; write words people know, e.g. quick_exit = \"Quick exit\";",
+             v[0] ? "has only spaces or invisible characters" : "is empty");
+    return false;
+}
+
 void config_words_read(struct config_reader *r, const config_setting_t *root)
 {
     const config_setting_t *words;
@@ -95,6 +109,9 @@ void config_words_read(struct config_reader *r, const config_setting_t *root)
         if (v && spec->placeholders) {
             config_check_placeholders(r, v, key.s, spec->name, g.line, spec->placeholders,
                                       spec->fallback);
+        }
+        if (v) {
+            config_check_visible_exit(r, v, key.s, spec->name, g.line);
         }
         *config_word(&r->content->words, i) = xstrdup(v ? v : spec->fallback);
     }

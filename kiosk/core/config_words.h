@@ -5,6 +5,7 @@
 #define KIOSK_CONFIG_WORDS_H
 
 #include <libconfig.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "config_state.h"
@@ -31,6 +32,11 @@ char **config_word(struct words *w, size_t i);
 void config_check_placeholders(struct config_reader *r, const char *v, const char *key,
                                const char *name, int line, const char *allowed,
                                const char *fallback);
+/* For the Quick exit button's words (spec `name` "quick_exit"; others pass): an error, and false,
+ * when `v` would draw nothing (empty, spaces or only invisible characters): a visitor must
+ * always be able to see the way out. */
+bool config_check_visible_exit(struct config_reader *r, const char *v, const char *key,
+                               const char *name, int line);
 /* Reads `words` into content.words, every word set (a default where the file has none). */
 void config_words_read(struct config_reader *r, const config_setting_t *root);
 

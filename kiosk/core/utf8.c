@@ -106,6 +106,39 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
     return n;
 }
 
+static bool draws_nothing(uint32_t cp)
+{
+    static const uint32_t blank[][2] = {
+        {0x0000, 0x0020}, {0x007F, 0x00A0},   {0x00AD, 0x00AD},   {0x034F, 0x034F},
+        {0x061C, 0x061C}, {0x115F, 0x1160},   {0x1680, 0x1680},   {0x180B, 0x180E},
+        {0x2000, 0x200F}, {0x2028, 0x202F},   {0x205F, 0x206F},   {0x3000, 0x3000},
+        {0x3164, 0x3164}, {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0},
+        {0xFFF9, 0xFFFB}, {0xE0000, 0xE007F}, {0xE0100, 0xE01EF},
+    };
+    for (size_t i = 0; i < sizeof(blank) / sizeof(blank[0]); i++) {
+        if (cp >= blank[i][0] && cp <= blank[i][1]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool utf8_has_visible(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
+            break;
+        }
+        if (!draws_nothing(cp)) {
+            return true;
+        }
+        i += n;
+    }
+    return false;
+}
+
 bool utf8_is_rtl(uint32_t cp)
 {
     /* Arabic-Indic digits are numbers, not letters: they take the direction around them. */

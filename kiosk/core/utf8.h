@@ -26,6 +26,10 @@ size_t utf8_ceil(const char *s, size_t len, size_t i);
 /* Decodes the character at s[0..len) into *cp and returns its length; an invalid byte decodes
  * as U+FFFD with length 1. */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Whether s[0..len) has at least one character that puts ink on the screen: not only spaces
+ * (of any width), controls, zero-width characters, joiners, direction marks, soft hyphens or
+ * variation selectors, which all draw nothing. */
+bool utf8_has_visible(const char *s, size_t len);
 /* Whether a character is written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko...). */
 bool utf8_is_rtl(uint32_t cp);
 /* The direction text takes from its first letter with a direction of its own (Unicode's rule

@@ -7,6 +7,7 @@
 #include "log.h"
 #include "text_runs.h"
 #include "utf8.h"
+#include "util.h"
 
 static const char *const system_regular[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -44,10 +45,11 @@ static bool style_is_bold(enum font_style s)
     return s == FONT_BOLD || s == FONT_TITLE || s == FONT_BUTTON || s == FONT_WELCOME;
 }
 
-static TTF_Font *open_first(const char *const *paths, size_t n, int px)
+static TTF_Font *open_first(const struct font_files *files, const char *const *paths, size_t n,
+                            int px)
 {
     for (size_t i = 0; i < n; i++) {
-        TTF_Font *font = TTF_OpenFont(paths[i], px);
+        TTF_Font *font = font_files_open(files, paths[i], px);
         if (font) {
             return font;
         }
@@ -55,11 +57,12 @@ static TTF_Font *open_first(const char *const *paths, size_t n, int px)
     return NULL;
 }
 
-static TTF_Font *open_style(const struct theme *theme, enum font_style s, int px)
+static TTF_Font *open_style(const struct font_files *files, const struct theme *theme,
+                            enum font_style s, int px)
 {
     bool bold = style_is_bold(s);
     if (bold && theme->font_bold) {
-        TTF_Font *font = TTF_OpenFont(theme->font_bold, px);
+        TTF_Font *font = font_files_open(files, theme->font_bold, px);
         if (font) {
             return font;
         }
@@ -67,7 +70,7 @@ static TTF_Font *open_style(const struct theme *theme, enum font_style s, int px
                  TTF_GetError());
     }
     if (theme->font) {
-        TTF_Font *font = TTF_OpenFont(theme->font, px);
+        TTF_Font *font = font_files_open(files, theme->font, px);
         if (font) {
             if (bold && !theme->font_bold) {
                 TTF_SetFontStyle(font, TTF_STYLE_BOLD); /* embolden the one font we have */
@@ -76,10 +79,9 @@ static TTF_Font *open_style(const struct theme *theme, enum font_style s, int px
         }
         log_warn("cannot open the font %s (%s); using DejaVu Sans", theme->font, TTF_GetError());
     }
-    TTF_Font *font =
-        bold ? open_first(system_bold, sizeof(system_bold) / sizeof(*system_bold), px) : NULL;
+    TTF_Font *font = bold ? open_first(files, system_bold, ARRAY_LEN(system_bold), px) : NULL;
     if (!font) {
-        font = open_first(system_regular, sizeof(system_regular) / sizeof(*system_regular), px);
+        font = open_first(files, system_regular, ARRAY_LEN(system_regular), px);
         if (font && bold) {
             TTF_SetFontStyle(font, TTF_STYLE_BOLD);
         }
@@ -87,27 +89,74 @@ static TTF_Font *open_style(const struct theme *theme, enum font_style s, int px
     return font;
 }
 
+/* The bold file of a family that has one: "-Regular." becomes "-Bold."; false for others. */
+static bool bold_sibling(const char *path, char *bold, size_t size)
+{
+    const char *regular = strstr(path, "-Regular.");
+    if (!regular) {
+        return false;
+    }
+    int n = snprintf(bold, size, "%.*s-Bold.%s", (int)(regular - path), path,
+                     regular + strlen("-Regular."));
+    return n > 0 && (size_t)n < size;
+}
+
+/* Every file the theme, the system fallback and the chain could need, read now (between
+ * visits) so that no font is read from disk while a visitor looks. */
+static void read_all(struct fonts *f, const struct theme *theme)
+{
+    if (f->files_read) {
+        return;
+    }
+    f->files_read = true;
+    if (theme->font_bold) {
+        font_files_read(&f->files, theme->font_bold);
+    }
+    if (theme->font) {
+        font_files_read(&f->files, theme->font);
+    }
+    for (size_t i = 0; i < ARRAY_LEN(system_bold); i++) {
+        if (font_files_read(&f->files, system_bold[i])) {
+            break;
+        }
+    }
+    for (size_t i = 0; i < ARRAY_LEN(system_regular); i++) {
+        if (font_files_read(&f->files, system_regular[i])) {
+            break;
+        }
+    }
+    int n = theme->n_fallback_fonts > 0 ? theme->n_fallback_fonts : (int)ARRAY_LEN(default_chain);
+    for (int i = 0; i < n && i < FONTS_CHAIN_MAX; i++) {
+        const char *path =
+            theme->n_fallback_fonts > 0 ? theme->fallback_fonts[i] : default_chain[i];
+        char bold[512];
+        if (font_files_read(&f->files, path) && bold_sibling(path, bold, sizeof(bold))) {
+            font_files_read(&f->files, bold);
+        }
+    }
+}
+
 bool fonts_open(struct fonts *f, const struct theme *theme, int width, int height, int scale)
 {
     fonts_close(f);
+    read_all(f, theme);
     f->width = width;
     f->height = height;
     f->scale = scale > 0 ? scale : 100;
     f->text_size = theme->text_size * f->scale / 100;
     layout_font_sizes(width, height, f->text_size, f->px);
     for (int i = 0; i < FONT_COUNT; i++) {
-        f->font[i] = open_style(theme, (enum font_style)i, f->px[i]);
+        f->font[i] = open_style(&f->files, theme, (enum font_style)i, f->px[i]);
         if (!f->font[i]) {
             log_error("no usable font: the config's font failed and DejaVu Sans is not installed "
                       "(install the fonts-dejavu-core package)");
-            fonts_close(f);
+            fonts_finish(f);
             return false;
         }
         TTF_SetFontHinting(f->font[i], TTF_HINTING_LIGHT);
     }
     f->n_chain = 0;
-    int n = theme->n_fallback_fonts > 0 ? theme->n_fallback_fonts
-                                        : (int)(sizeof(default_chain) / sizeof(*default_chain));
+    int n = theme->n_fallback_fonts > 0 ? theme->n_fallback_fonts : (int)ARRAY_LEN(default_chain);
     for (int i = 0; i < n && f->n_chain < FONTS_CHAIN_MAX; i++) {
         f->chain_paths[f->n_chain++] =
             theme->n_fallback_fonts > 0 ? theme->fallback_fonts[i] : default_chain[i];
@@ -132,6 +181,13 @@ void fonts_close(struct fonts *f)
     }
 }
 
+void fonts_finish(struct fonts *f)
+{
+    fonts_close(f);
+    font_files_finish(&f->files);
+    f->files_read = false;
+}
+
 /* Font `k` of the chain in `style`, opened the first time a character asks for it. A bold style
  * takes the family's bold file when there is one ("-Regular." -> "-Bold."). */
 static TTF_Font *chain_font(struct fonts *f, enum font_style style, int k)
@@ -142,15 +198,12 @@ static TTF_Font *chain_font(struct fonts *f, enum font_style style, int k)
     f->tried[style][k] = true;
     const char *path = f->chain_paths[k];
     TTF_Font *font = NULL;
-    const char *regular = strstr(path, "-Regular.");
-    if (style_is_bold(style) && regular) {
-        char bold[512];
-        snprintf(bold, sizeof(bold), "%.*s-Bold.%s", (int)(regular - path), path,
-                 regular + strlen("-Regular."));
-        font = TTF_OpenFont(bold, f->px[style]);
+    char bold[512];
+    if (style_is_bold(style) && bold_sibling(path, bold, sizeof(bold))) {
+        font = font_files_open(&f->files, bold, f->px[style]);
     }
     if (!font) {
-        font = TTF_OpenFont(path, f->px[style]);
+        font = font_files_open(&f->files, path, f->px[style]);
         if (font && style_is_bold(style)) {
             TTF_SetFontStyle(font, TTF_STYLE_BOLD);
         }

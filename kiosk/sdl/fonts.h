@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "content.h"
+#include "font_files.h"
 #include "layout.h"
 
 #define FONTS_CHAIN_MAX 16
@@ -22,15 +23,21 @@ struct fonts {
     int n_chain;
     int px[FONT_COUNT];
     int width, height, text_size;
-    int scale; /* the percent fonts_open was given (the visitor's A+) */
+    int scale;               /* the percent fonts_open was given (the visitor's A+) */
+    struct font_files files; /* every file read once, by the first fonts_open */
+    bool files_read;
 };
 
-/* Opens every style for a width x height screen, with text at `scale` percent of the theme's
+/* Opens every style for a width x height screen (the first call reads every font file the
+ * theme and the fallbacks may need, font_files.h), with text at `scale` percent of the theme's
  * size (the visitor's "A+"). False only when no font at all could be opened, not even the
  * system one; the reason has been logged. */
 bool fonts_open(struct fonts *f, const struct theme *theme, int width, int height, int scale);
-/* Closes the fonts; safe on a zeroed or already closed struct. */
+/* Closes the fonts but keeps the files read for the next fonts_open; safe on a zeroed or
+ * already closed struct. */
 void fonts_close(struct fonts *f);
+/* Closes the fonts and frees the files read (the content is going). */
+void fonts_finish(struct fonts *f);
 /* Text width in pixels of s[0..len) in `style`. */
 int fonts_width(struct fonts *f, enum font_style style, const char *s, size_t len);
 /* How many font files are open now: one per style, plus the fallbacks some text needed. */

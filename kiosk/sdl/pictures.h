@@ -1,6 +1,9 @@
-/* Pictures: loads each picture of the content once, on first use, and keeps one texture at the
- * size it was last drawn. SVG is rasterised at that exact size so it stays crisp. A picture
- * that cannot be loaded is reported once and left out of every page. */
+/* Pictures: loads each picture of the content once, when it is first needed or when the live
+ * kiosk tries them all after its first frame. A PNG or JPEG becomes one texture there and then
+ * (shrunk to what the GPU takes); an SVG keeps its text in memory and is drawn at the exact
+ * size it is shown, so it stays crisp. Files are read only here, through file_read, and every
+ * decode is bounded (picture_decode.h). A picture that cannot be loaded is reported once and
+ * left out of every page. */
 #ifndef KIOSK_PICTURES_H
 #define KIOSK_PICTURES_H
 
@@ -8,11 +11,13 @@
 #include <stdbool.h>
 
 #include "content.h"
+#include "file_read.h"
 
 struct picture_slot {
-    bool tried, ok, svg;
-    int w, h; /* natural size */
-    SDL_Texture *texture;
+    bool tried, ok, is_svg;
+    int w, h;              /* natural size */
+    struct file_bytes svg; /* an SVG's text */
+    SDL_Texture *texture;  /* a photo's, or an SVG's at tex_w x tex_h */
     int tex_w, tex_h;
 };
 
@@ -21,6 +26,7 @@ struct pictures {
     SDL_Renderer *renderer;
     struct picture_slot *slots;
     int n;
+    int max_texture_w, max_texture_h;
     bool all_tried; /* pictures_try_all has run */
 };
 

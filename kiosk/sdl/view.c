@@ -39,7 +39,7 @@ void view_finish(struct view *v)
 {
     renderer_finish(&v->renderer);
     pictures_finish(&v->pictures);
-    fonts_close(&v->fonts);
+    fonts_finish(&v->fonts);
 }
 
 /* Text drawn at the old sizes is of no use at the new ones. */

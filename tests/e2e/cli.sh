@@ -64,6 +64,37 @@ expect "--lang goes with --render only" 2 "--lang goes with --render" -- \
 expect "--check says how complete each language is" 0 \
     "languages offered: en \\(English\\), fr \\(Français\\): complete, es \\(Español\\): complete, ar \\(العربية\\): [0-9]+ texts in en" -- \
     "$kiosk" --config "$config" --check
+
+# ---- hostile files: only regular files are read, never blocking, and pictures are bounded ---
+# A FIFO would hold open() or read() for ever; each command has 20 s, a hang fails it (124).
+mkfifo "$work/fifo.cfg" "$work/pipe.png"
+expect "a FIFO named as the config is refused at once" 1 \
+    "fifo.cfg: is a named pipe \(FIFO\), not a file" -- timeout 20 "$kiosk" --check --config "$work/fifo.cfg"
+expect "a device named as the config is refused" 1 "null: is a device, not a file" -- \
+    timeout 20 "$kiosk" --check --config /dev/null
+# 16384 x 43700 pixels (2.8 GB decoded) in a 33-byte PNG: the header alone says so.
+printf '\211PNG\r\n\032\n\0\0\0\015IHDR\0\0\100\0\0\0\252\264\010\006\0\0\0\0\0\0\0' >"$work/huge.png"
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="30000" height="30000"><circle cx="15000" cy="15000" r="14000" fill="#468"/></svg>' >"$work/vast.svg"
+cat >"$work/hostile.cfg" <<'CFG'
+look = { font = "/dev/zero"; };
+topics = ( { title = "A"; pages = (
+  { id = "a"; title = "A"; picture = "pipe.png"; text = "Words."; },
+  { id = "b"; title = "B"; picture = "huge.png"; text = "Words."; },
+  { id = "c"; title = "C"; picture = "vast.svg"; text = "Words."; } ); } );
+CFG
+expect "--check refuses a FIFO picture, a device font and a picture too large to decode" 0 \
+    "OK: 4 pages in 1 topic, 3 warnings" -- timeout 20 "$kiosk" --check --config "$work/hostile.cfg"
+expect "a FIFO picture is named as such" 0 'picture: warning: "pipe.png" is a named pipe \(FIFO\), not a picture file' -- \
+    timeout 20 "$kiosk" --check --config "$work/hostile.cfg"
+expect "a device font is named as such" 0 'look.font: warning: "/dev/zero" is a device, not a font file' -- \
+    timeout 20 "$kiosk" --check --config "$work/hostile.cfg"
+expect "a picture too large to decode names its size and a size to use" 0 \
+    '"huge.png" is 16384 x 43700 pixels \(.*huge.png\), more than a picture may have: at most 8192 either way and 16 million in all; save it smaller, e.g. 719 x 1920' -- \
+    timeout 20 "$kiosk" --check --config "$work/hostile.cfg"
+# An SVG that declares 30000 x 30000 is drawn at the size it is shown, in well under a second.
+expect "the same file renders, the huge drawing at its shown size" 0 "wrote [0-9]+ screens at 800x480" -- \
+    timeout 60 "$kiosk" --config "$work/hostile.cfg" --render "$work/hostile" --size 800x480
+
 for f in welcome menu countdown cover; do
     if [ -s "$work/r/$f.png" ]; then echo "ok: --render wrote $f.png"; passes=$((passes + 1))
     else echo "FAILED: --render did not write $f.png"; failures=$((failures + 1)); fi

@@ -3,8 +3,8 @@
 # visitor might try with what Xvfb can send: key storms (the usual shortcuts and hundreds of
 # random keys, if a keyboard is attached), presses held 10 s (on the text, on a button, in
 # the staff corner with no staff_pin), swipes in from each edge, and hundreds of clicks a
-# second at random places, and the signals that end a process by default (SIGHUP, SIGUSR1,
-# SIGUSR2, SIGALRM, SIGPIPE). Then the kiosk must still run, still cover the whole screen, and
+# second at random places, and the signals that end a process by default (SIGHUP, which reads
+# the config again, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE). Then the kiosk must still run, still cover the whole screen, and
 # still answer: a tap leads to the screen `--render` draws for it, and Quick exit works.
 # Several fingers at once cannot be made under Xvfb: tests/sdl/test_lockdown.c covers them.
 # Usage: e2e_lockdown.sh KIOSK LAYOUT_PROBE CONFIG WORKDIR   (CONFIG without staff_pin)
@@ -114,6 +114,9 @@ for sig in HUP USR1 USR2 ALRM PIPE; do
     alive "SIG$sig"
 done
 expect signals "$second" "after SIGHUP, SIGUSR1, SIGUSR2, SIGALRM and SIGPIPE the page is still there"
+# SIGHUP is the daemon's "read your config again" (systemctl reload): it is said in the log.
+if grep -q "SIGHUP: reading .* again" "$work/kiosk.log"; then pass "SIGHUP reads the config again"
+else fail "SIGHUP was not taken as a reload (see $work/kiosk.log)"; fi
 
 # ---- hundreds of clicks a second --------------------------------------------------------------
 clicks=()

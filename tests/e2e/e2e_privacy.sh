@@ -22,7 +22,9 @@ command -v strace >/dev/null || { echo "strace is missing (deploy/setup-dev.sh -
 # load: the kiosk has something to complain about, and must not do so while a visitor looks.
 data=$(dirname "$source_config")
 cp "$source_config" "$data/heart.svg" "$data/leaf.png" "$work/content/"
-printf '\211PNG\r\n\032\nnot really a picture' >"$work/content/broken.png"
+# A PNG whose header is sound (so the config check passes it) but whose pixels are missing.
+printf '\211PNG\r\n\032\n\0\0\0\015IHDR\0\0\0\020\0\0\0\020\010\006\0\0\0\037\363\377a' \
+    >"$work/content/broken.png"
 config=$work/content/$(basename "$source_config")
 
 # shellcheck source=tests/e2e/e2e_lib.sh
@@ -43,6 +45,8 @@ export SDL_AUDIODRIVER=dummy SDL_MOUSE_TOUCH_EVENTS=1
 # WATCHDOG=1 every second (WATCHDOG_USEC/2) to $NOTIFY_SOCKET, so the visit includes them.
 # Nobody listens on that socket: the kiosk's datagrams fail there, which changes nothing.
 export STATE_DIRECTORY=$work/state NOTIFY_SOCKET=$work/notify.sock WATCHDOG_USEC=2000000
+# Started from a shell that allows core dumps of any size: the kiosk must switch them off.
+ulimit -S -c "$(ulimit -H -c)"
 "$kiosk" --config "$config" >"$work/kiosk.log" 2>&1 &
 kiosk_pid=$!
 unset STATE_DIRECTORY NOTIFY_SOCKET WATCHDOG_USEC
@@ -62,6 +66,10 @@ expect() { expect_screen "$1" "$work/expected/$1.png" "$2"; }
 
 for _ in $(seq 100); do grep -q "showing" "$work/kiosk.log" && break; sleep 0.05; done
 expect welcome "the welcome screen comes up"
+# A core dump would put the visit's memory on disk: the kiosk forbids them for itself.
+if grep -qE '^Max core file size +0 +0 ' "/proc/$kiosk_pid/limits"; then
+    pass "core dumps are off for the kiosk, whatever the shell allowed"
+else fail "the kiosk could still dump core: $(grep core "/proc/$kiosk_pid/limits")"; fi
 # The kiosk tries every picture once its first frame is up, before any touch: the broken one
 # is named then, for staff, and never again.
 for _ in $(seq 100); do grep -q "broken.png" "$work/kiosk.log" && break; sleep 0.05; done

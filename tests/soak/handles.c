@@ -6,6 +6,8 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include "file_read.h"
+
 static struct handles live;
 static bool leak_textures;
 
@@ -23,30 +25,34 @@ void handles_leak_textures(bool leak)
 SDL_Texture *__real_SDL_CreateTexture(SDL_Renderer *r, Uint32 format, int access, int w, int h);
 SDL_Texture *__real_SDL_CreateTextureFromSurface(SDL_Renderer *r, SDL_Surface *s);
 void __real_SDL_DestroyTexture(SDL_Texture *t);
-TTF_Font *__real_TTF_OpenFont(const char *file, int ptsize);
+TTF_Font *__real_TTF_OpenFontRW(SDL_RWops *src, int freesrc, int ptsize);
 void __real_TTF_CloseFont(TTF_Font *font);
 SDL_Surface *__real_TTF_RenderUTF8_Blended(TTF_Font *font, const char *text, SDL_Color fg);
-SDL_Surface *__real_IMG_Load(const char *file);
+SDL_Surface *__real_IMG_LoadPNG_RW(SDL_RWops *src);
+SDL_Surface *__real_IMG_LoadJPG_RW(SDL_RWops *src);
+SDL_Surface *__real_SDL_ConvertSurfaceFormat(SDL_Surface *s, Uint32 format, Uint32 flags);
 SDL_Surface *__real_IMG_LoadSizedSVG_RW(SDL_RWops *src, int width, int height);
 void __real_SDL_FreeSurface(SDL_Surface *s);
 SDL_Surface *__real_SDL_CreateRGBSurfaceWithFormat(Uint32 flags, int w, int h, int depth,
                                                    Uint32 format);
-SDL_RWops *__real_SDL_RWFromFile(const char *file, const char *mode);
-int __real_SDL_RWclose(SDL_RWops *rw);
+enum file_read_status __real_file_read(const char *path, size_t limit, struct file_bytes *out,
+                                       int *error);
 
 SDL_Texture *__wrap_SDL_CreateTexture(SDL_Renderer *r, Uint32 format, int access, int w, int h);
 SDL_Texture *__wrap_SDL_CreateTextureFromSurface(SDL_Renderer *r, SDL_Surface *s);
 void __wrap_SDL_DestroyTexture(SDL_Texture *t);
-TTF_Font *__wrap_TTF_OpenFont(const char *file, int ptsize);
+TTF_Font *__wrap_TTF_OpenFontRW(SDL_RWops *src, int freesrc, int ptsize);
 void __wrap_TTF_CloseFont(TTF_Font *font);
 SDL_Surface *__wrap_TTF_RenderUTF8_Blended(TTF_Font *font, const char *text, SDL_Color fg);
-SDL_Surface *__wrap_IMG_Load(const char *file);
+SDL_Surface *__wrap_IMG_LoadPNG_RW(SDL_RWops *src);
+SDL_Surface *__wrap_IMG_LoadJPG_RW(SDL_RWops *src);
+SDL_Surface *__wrap_SDL_ConvertSurfaceFormat(SDL_Surface *s, Uint32 format, Uint32 flags);
 SDL_Surface *__wrap_IMG_LoadSizedSVG_RW(SDL_RWops *src, int width, int height);
 void __wrap_SDL_FreeSurface(SDL_Surface *s);
 SDL_Surface *__wrap_SDL_CreateRGBSurfaceWithFormat(Uint32 flags, int w, int h, int depth,
                                                    Uint32 format);
-SDL_RWops *__wrap_SDL_RWFromFile(const char *file, const char *mode);
-int __wrap_SDL_RWclose(SDL_RWops *rw);
+enum file_read_status __wrap_file_read(const char *path, size_t limit, struct file_bytes *out,
+                                       int *error);
 
 SDL_Texture *__wrap_SDL_CreateTexture(SDL_Renderer *r, Uint32 format, int access, int w, int h)
 {
@@ -72,9 +78,9 @@ void __wrap_SDL_DestroyTexture(SDL_Texture *t)
     __real_SDL_DestroyTexture(t);
 }
 
-TTF_Font *__wrap_TTF_OpenFont(const char *file, int ptsize)
+TTF_Font *__wrap_TTF_OpenFontRW(SDL_RWops *src, int freesrc, int ptsize)
 {
-    TTF_Font *f = __real_TTF_OpenFont(file, ptsize);
+    TTF_Font *f = __real_TTF_OpenFontRW(src, freesrc, ptsize);
     live.fonts += f != NULL;
     return f;
 }
@@ -92,9 +98,23 @@ SDL_Surface *__wrap_TTF_RenderUTF8_Blended(TTF_Font *font, const char *text, SDL
     return s;
 }
 
-SDL_Surface *__wrap_IMG_Load(const char *file)
+SDL_Surface *__wrap_IMG_LoadPNG_RW(SDL_RWops *src)
 {
-    SDL_Surface *s = __real_IMG_Load(file);
+    SDL_Surface *s = __real_IMG_LoadPNG_RW(src);
+    live.surfaces += s != NULL;
+    return s;
+}
+
+SDL_Surface *__wrap_IMG_LoadJPG_RW(SDL_RWops *src)
+{
+    SDL_Surface *s = __real_IMG_LoadJPG_RW(src);
+    live.surfaces += s != NULL;
+    return s;
+}
+
+SDL_Surface *__wrap_SDL_ConvertSurfaceFormat(SDL_Surface *from, Uint32 format, Uint32 flags)
+{
+    SDL_Surface *s = __real_SDL_ConvertSurfaceFormat(from, format, flags);
     live.surfaces += s != NULL;
     return s;
 }
@@ -120,15 +140,9 @@ void __wrap_SDL_FreeSurface(SDL_Surface *s)
     __real_SDL_FreeSurface(s);
 }
 
-SDL_RWops *__wrap_SDL_RWFromFile(const char *file, const char *mode)
+enum file_read_status __wrap_file_read(const char *path, size_t limit, struct file_bytes *out,
+                                       int *error)
 {
-    SDL_RWops *rw = __real_SDL_RWFromFile(file, mode);
-    live.files += rw != NULL;
-    return rw;
-}
-
-int __wrap_SDL_RWclose(SDL_RWops *rw)
-{
-    live.files -= rw != NULL;
-    return __real_SDL_RWclose(rw);
+    live.reads++;
+    return __real_file_read(path, limit, out, error);
 }

@@ -1,14 +1,16 @@
-/* Counts the SDL handles the kiosk's own code holds: textures, fonts, surfaces and files it
- * created and has not yet destroyed. The soak links kiosk_sdl with the linker's --wrap for each
- * create and destroy call (tests/soak/CMakeLists.txt), so the counts come from the calls
- * themselves and not from the kiosk's own bookkeeping, which a leak would fool. */
+/* Counts the SDL handles the kiosk's own code holds: textures, fonts and surfaces it created
+ * and has not yet destroyed, and the files it has read (file_read.h). The soak links kiosk_sdl with
+ * the linker's --wrap for each create and destroy call (tests/soak/CMakeLists.txt), so the counts
+ * come from the calls themselves and not from the kiosk's own bookkeeping, which a leak would fool.
+ */
 #ifndef SOAK_HANDLES_H
 #define SOAK_HANDLES_H
 
 #include <stdbool.h>
 
 struct handles {
-    long textures, fonts, surfaces, files;
+    long textures, fonts, surfaces;
+    long reads; /* files read so far, all told */
 };
 
 /* What is alive now. */

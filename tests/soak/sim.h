@@ -18,6 +18,7 @@
 
 struct sim_stats {
     unsigned long frames, events, tour_frames, reloads, resizes;
+    long load_reads; /* files read while loading content and setting up its view */
 };
 
 struct sim {
