@@ -8,6 +8,7 @@
 #include "config_locate.h"
 #include "config_reader.h"
 #include "diag.h"
+#include "xalloc.h"
 
 static void print_summary(const char *path, const struct content *c, const struct diag_list *d)
 {
@@ -54,9 +55,11 @@ static int run(char *path, const struct cli_options *opt)
     int status = 1;
     if (!content) {
         fprintf(stderr,
-                "kiosk: %s has errors and there is no last good copy to show instead; "
-                "fix them and start again (kiosk --check lists them)\n",
-                reload.path);
+                "kiosk: %s has errors and %s; fix them and start again (kiosk --check lists "
+                "them)\n",
+                reload.path,
+                reload.last_good_broken ? "the last good copy cannot be used either"
+                                        : "there is no last good copy to show instead");
     } else {
         status = app_run(&reload, content, opt->windowed, opt->width, opt->height);
     }
@@ -82,6 +85,13 @@ int main(int argc, char **argv)
     }
     char tried[4096];
     char *path = config_locate(opt.config, tried, sizeof(tried));
+    const char *named = opt.config ? opt.config : getenv("KIOSK_CONFIG");
+    if (!path && opt.mode == CLI_RUN && named && named[0]) {
+        /* The file staff edit is gone (deleted, or its card not mounted): the live kiosk shows
+         * the last good copy, and takes the file as soon as it is back. */
+        fprintf(stderr, "kiosk: %s is missing; looking for the last good copy\n", named);
+        path = xstrdup(named);
+    }
     if (!path) {
         fprintf(stderr, "kiosk: no config file found. Looked in:\n%s", tried);
         return 1;

@@ -16,6 +16,7 @@
 #include "abs_pointer.h"
 #include "app.h"
 #include "backlight.h"
+#include "clock_watch.h"
 #include "core_dumps.h"
 #include "display.h"
 #include "input.h"
@@ -35,7 +36,7 @@
 #define BACKLIGHT_ROOT "/sys/class/backlight"
 
 /* What woke the watcher thread (the changed event's code). */
-enum { CHANGE_FILE, CHANGE_SIGHUP };
+enum { CHANGE_FILE, CHANGE_SIGHUP, CHANGE_CLOCK };
 
 struct app {
     SDL_Window *window;
@@ -52,6 +53,7 @@ struct app {
     SDL_Thread *watcher;
     int stop_pipe[2];
     int hup_fd;               /* SIGHUP's pipe (signals.h), or -1 */
+    int clock_fd;             /* readable when the wall clock is set (clock_watch.h), or -1 */
     struct input_wait waiter; /* on the bare display: see sleep_until() */
     bool wait_on_devices;
     struct abs_pointers absolute; /* on the bare display: pointers SDL would misread */
@@ -149,6 +151,7 @@ static const struct content *port_take(void *ctx)
     a->content = next;
     if (!view_init(&a->view, next, a->sdl, a->logical_w, a->logical_h)) {
         log_error("cannot show the new content (no font opens); keeping the old content");
+        reload_not_shown(a->reload);
         content_destroy(next);
         a->content = old;
         view_init(&a->view, old, a->sdl, a->logical_w, a->logical_h);
@@ -217,14 +220,15 @@ static int watch_thread(void *data)
 static void start_watching(struct app *k)
 {
     k->stop_pipe[0] = k->stop_pipe[1] = -1;
-    k->hup_fd = -1;
+    k->hup_fd = k->clock_fd = -1;
     k->changed_event = SDL_RegisterEvents(1);
     if (k->changed_event == (Uint32)-1 || pipe(k->stop_pipe) != 0) {
         return;
     }
     bool watching = reload_watch(k->reload); /* logged when it cannot */
     k->hup_fd = signals_watch_hup();
-    if (watching || k->hup_fd >= 0) {
+    k->clock_fd = clock_watch_open(); /* cheap; new content may bring opening hours */
+    if (watching || k->hup_fd >= 0 || k->clock_fd >= 0) {
         k->watcher = SDL_CreateThread(watch_thread, "config-watch", k);
     }
 }
@@ -239,6 +243,7 @@ static void stop_watching(struct app *k)
     if (k->hup_fd >= 0) {
         signals_unwatch_hup();
     }
+    clock_watch_close(k->clock_fd);
     for (int i = 0; i < 2; i++) {
         if (k->stop_pipe[i] >= 0) {
             close(k->stop_pipe[i]);
@@ -268,6 +273,10 @@ static void handle(struct app *k, const SDL_Event *e)
 {
     uint64_t now = SDL_GetTicks64();
     if (e->type == k->changed_event) {
+        if (e->user.code == CHANGE_CLOCK) {
+            log_info("the clock was set; the opening hours follow it");
+            return; /* the loop's next step looks at the hours on the new time */
+        }
         if (e->user.code == CHANGE_SIGHUP) {
             log_info("SIGHUP: reading %s again", k->reload->path);
         }
@@ -352,6 +361,8 @@ static void loop(struct app *k)
     while (!k->quit) {
         struct live_clock clock = clock_now();
         live_step(&k->live, &clock);
+        /* Content drawn for the first time becomes the last good copy only now. */
+        reload_shown(k->reload);
         if (!ready) {
             /* The first frame is on the screen now: on KMSDRM the first present sets the
              * display's mode with it and returns once it shows (screen_open.c makes sure SDL

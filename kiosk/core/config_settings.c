@@ -82,6 +82,35 @@ void config_settings_read_hours(struct config_reader *r, const config_setting_t 
     }
 }
 
+/* Why a PIN of digits is among the first anyone would try, or NULL: the example the shipped
+ * file and these messages give, one digit repeated, digits in a row up or down (0 follows 9),
+ * or two digits taking turns. */
+static const char *pin_too_easy(const char *pin)
+{
+    if (strcmp(pin, "2580") == 0) {
+        return "is the example PIN in the kiosk's own file and guide, which anyone can read";
+    }
+    size_t n = strlen(pin);
+    bool same = true, up = true, down = true, pairs = n >= 4;
+    for (size_t i = 1; i < n; i++) {
+        int d = pin[i] - '0', prev = pin[i - 1] - '0';
+        same = same && d == prev;
+        up = up && d == (prev + 1) % 10;
+        down = down && d == (prev + 9) % 10;
+        pairs = pairs && (i < 2 || pin[i] == pin[i - 2]);
+    }
+    if (same) {
+        return "is one digit repeated, among the first PINs anyone tries";
+    }
+    if (up || down) {
+        return "is digits in a row, among the first PINs anyone tries";
+    }
+    if (pairs) {
+        return "is two digits taking turns, among the first PINs anyone tries";
+    }
+    return NULL;
+}
+
 void config_settings_read_staff_pin(struct config_reader *r, const config_setting_t *root)
 {
     const char *pin;
@@ -103,6 +132,13 @@ void config_settings_read_staff_pin(struct config_reader *r, const config_settin
                  "must be 4 to 8 digits (0-9) and nothing else, e.g. staff_pin = \"2580\"; "
                  "write \"\" to turn staff mode off");
         return;
+    }
+    const char *why = pin_too_easy(pin);
+    if (why) {
+        diag_add(r->diags, DIAG_WARNING, g.line, "staff_pin",
+                 "\"%s\" %s; choose digits of your own with no pattern, that staff can remember "
+                 "and others cannot guess",
+                 pin, why);
     }
     r->content->staff_pin = xstrdup(pin);
 }

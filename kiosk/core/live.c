@@ -112,6 +112,13 @@ static void follow_hours(struct live *l, const struct live_clock *clock)
     l->hours_change = left < 0
                           ? LIVE_NO_DEADLINE
                           : clock->ms + (uint64_t)left * 60000u - (uint64_t)clock->ms_into_minute;
+    /* The change was counted in the wall clock's minutes as they are now; a change of summer
+     * time (or a clock set while nothing woke the loop) moves them. Look again at the next
+     * minute at the latest, so the hours are never more than a minute out. */
+    uint64_t next_minute = clock->ms + 60000u - (uint64_t)clock->ms_into_minute;
+    if (left >= 0 && next_minute < l->hours_change) {
+        l->hours_change = next_minute;
+    }
     l->dirty |= session_set_open(&l->session, schedule_is_open(hours, clock->minute_of_week));
 }
 

@@ -31,6 +31,22 @@ static int quoted(const char *s, int max)
     return (int)utf8_floor(s, (size_t)n);
 }
 
+/* The part of a rule a message names, as staff wrote it: from `s` up to (not including) the
+ * first of `stops`, the end, or `max` bytes; trailing spaces left out. */
+static int part(const char *s, const char *stops, int max)
+{
+    int n = 0;
+    while (n < max && s[n] && !strchr(stops, s[n])) {
+        n++;
+    }
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
+        n--;
+    }
+    return (int)utf8_floor(s, (size_t)n);
+}
+
+#define DIGITS "0123456789"
+
 /* Reads a day name ("Mon", "monday", "TUE"...) at p; returns 0..6 (Monday first) or -1. */
 static int read_day(const char **p)
 {
@@ -101,7 +117,7 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
                 snprintf(err, err_size,
                          "\"%.*s\" is not a day; use Mon, Tue, Wed, Thu, Fri, "
                          "Sat, Sun or daily; " EXAMPLE,
-                         quoted(p, 12), p);
+                         part(p, " \t,-" DIGITS, 20), p);
                 return false;
             }
             int last = first;
@@ -110,7 +126,7 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
                 last = read_day(&p);
                 if (last < 0) {
                     snprintf(err, err_size, "\"%.*s\" after the \"-\" is not a day; " EXAMPLE,
-                             quoted(p, 12), p);
+                             part(p, " \t,-" DIGITS, 20), p);
                     return false;
                 }
             }
@@ -134,10 +150,11 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
     p = skip_spaces(p);
     const char *at = p;
     if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+        const char *days_start = skip_spaces(rule);
         snprintf(err, err_size,
-                 "cannot read \"%.*s\"; join a range of days with a dash, "
+                 "cannot read the days \"%.*s\"; join a range of days with a dash, "
                  "and several days with commas; " EXAMPLE,
-                 quoted(p, 12), p);
+                 part(days_start, DIGITS, 40), days_start);
         return false;
     }
     int from = read_time(&p, false);
@@ -145,7 +162,7 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
         snprintf(err, err_size,
                  "the opening time \"%.*s\" is not a time like 08:30 (24-hour, "
                  "with a colon); " EXAMPLE,
-                 quoted(at, 12), at);
+                 part(at, "- \t", 12), at);
         return false;
     }
     at = ++p;
@@ -154,7 +171,7 @@ bool schedule_add_rule(struct schedule *s, const char *rule, char *err, size_t e
         snprintf(err, err_size,
                  "the closing time \"%.*s\" is not a time like 17:30 (24-hour, "
                  "with a colon, at most 24:00); " EXAMPLE,
-                 quoted(at, 12), at);
+                 part(at, " \t", 12), at);
         return false;
     }
     if (*skip_spaces(p) != '\0') {

@@ -417,9 +417,12 @@ static uint64_t stuck_deadline(const struct session *s)
 bool session_tick(struct session *s, uint64_t now)
 {
     if (s->pointer.down && s->pointer.corner && now - s->pointer.down_at >= SESSION_STAFF_HOLD_MS) {
-        session_staff_open(s, now);
-        s->pointer.swallowed = true; /* lifting the finger must not press a key of the pad */
         s->pointer.corner = false;
+        s->pointer.swallowed = true; /* lifting the finger must not press a key of the pad */
+        if (session_staff_locked(s, now)) {
+            return false; /* too many wrong PINs lately: the hold does nothing */
+        }
+        session_staff_open(s, now);
         return true;
     }
     if (stuck(s) && now >= stuck_deadline(s)) {

@@ -25,8 +25,13 @@
  * back to the first. */
 #define SESSION_TEXT_SCALES 3
 extern const int session_text_percent[SESSION_TEXT_SCALES];
-/* Wrong PINs in a row before the pad closes. */
+/* Wrong PINs in a row before the pad closes. Each time it closes that way, the staff corner
+ * then does nothing for SESSION_LOCKOUT_MS, twice as long after each further round of wrong
+ * tries, up to SESSION_LOCKOUT_MAX_MS: guessing a 4-digit PIN would take weeks. The right PIN
+ * ends the count. */
 #define SESSION_PIN_TRIES 3
+#define SESSION_LOCKOUT_MS (60u * 1000u)
+#define SESSION_LOCKOUT_MAX_MS (16u * 60u * 1000u)
 
 enum session_screen {
     SCREEN_WELCOME,
@@ -131,7 +136,13 @@ struct session {
     struct session_visit visit;
     struct session_pointer pointer;
     struct session_staff staff;
-    bool open;                /* inside opening hours (always, without a schedule) */
+    bool open; /* inside opening hours (always, without a schedule) */
+    /* Wrong PINs since the last right one, and until when the staff corner does nothing. Not
+     * wiped with staff mode, which a wrong try ends: it must outlive the pad. */
+    struct {
+        int wrong;
+        uint64_t until;
+    } lockout;
     bool reload_requested;    /* staff pressed "reload content now"; the app clears it */
     const char *staff_report; /* text the staff menu shows, owned by the app; may be NULL */
     const char *notice;       /* a problem staff must see on the welcome screen, or NULL */

@@ -8,6 +8,11 @@
 #include "session_staff.h"
 #include "session_state.h"
 
+bool session_staff_locked(const struct session *s, uint64_t now)
+{
+    return now < s->lockout.until;
+}
+
 bool session_staff_corner(const struct session *s, int x, int y)
 {
     if (!s->content->staff_pin) {
@@ -54,13 +59,23 @@ static void type_digit(struct session *s, int digit, uint64_t now)
     memset(st->entered, 0, sizeof(st->entered));
     if (right) {
         st->failures = 0;
+        s->lockout.wrong = 0;
+        s->lockout.until = 0;
         show(s, SCREEN_STAFF, now);
         return;
     }
     st->failures++;
     st->wrong = true;
+    s->lockout.wrong++;
     if (st->failures >= SESSION_PIN_TRIES) {
-        session_reset(s); /* three wrong in a row: whoever it is, the pad closes */
+        /* Three wrong in a row: whoever it is, the pad closes, and stays shut a while. */
+        int rounds = s->lockout.wrong / SESSION_PIN_TRIES;
+        uint64_t wait = SESSION_LOCKOUT_MS;
+        for (int i = 1; i < rounds && wait < SESSION_LOCKOUT_MAX_MS; i++) {
+            wait *= 2;
+        }
+        s->lockout.until = now + (wait < SESSION_LOCKOUT_MAX_MS ? wait : SESSION_LOCKOUT_MAX_MS);
+        session_reset(s);
     }
 }
 

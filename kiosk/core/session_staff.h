@@ -5,6 +5,8 @@
 
 #include "session.h"
 
+/* Whether too many wrong PINs lately keep the staff corner shut at `now` (session.h). */
+bool session_staff_locked(const struct session *s, uint64_t now);
 /* Whether (x, y) lies in the corner a long hold opens staff mode from. */
 bool session_staff_corner(const struct session *s, int x, int y);
 /* Wipes the visit and shows the PIN pad. */

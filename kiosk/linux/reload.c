@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config_reader.h"
@@ -124,33 +125,27 @@ struct content *reload_boot(struct reload *r)
     remember(r, &d, c != NULL);
     diag_finish(&d);
     if (c) {
-        char *old = NULL;
-        size_t old_size = 0;
-        struct diag_list ignore;
-        diag_init(&ignore, "");
-        if (r->last_good) {
-            old = config_read_bytes(r->last_good, &old_size, &ignore);
-        }
-        diag_finish(&ignore);
-        if (!same_bytes(old, old_size, data, size)) {
-            save_last_good(r, data, size);
-        }
-        free(old);
         r->showing_data = data;
         r->showing_size = size;
+        r->unsaved = true; /* saved once it is drawn, and only if it differs */
         return c;
     }
     free(data);
-    if (!r->last_good) {
+    if (!r->last_good || access(r->last_good, F_OK) != 0) {
         return NULL;
     }
     diag_init(&d, r->last_good);
     c = load(r, r->last_good, &d, &data, &size);
-    diag_finish(&d);
     if (!c) {
+        log_error("%s has errors, and the last good copy, %s, cannot be used either:", r->path,
+                  r->last_good);
+        diag_print(&d, stderr);
+        diag_finish(&d);
+        r->last_good_broken = true;
         free(data);
         return NULL;
     }
+    diag_finish(&d);
     log_warn("%s has errors (listed above); showing the last good copy, %s, until it is fixed",
              r->path, r->last_good);
     r->from_last_good = true;
@@ -168,7 +163,9 @@ bool reload_watch(struct reload *r)
         return false;
     }
     /* Watch the folder, not the file: editors save by writing a new file and renaming it over
-     * the old one, and pictures beside the config count as content too. */
+     * the old one, and pictures beside the config count as content too. Every write counts
+     * (IN_MODIFY), so a file copied slowly, or written by a program that keeps it open, is
+     * not checked until it has been still for RELOAD_SETTLE_MS. */
     char *dir = xstrdup(r->path);
     char *slash = strrchr(dir, '/');
     if (slash) {
@@ -176,8 +173,8 @@ bool reload_watch(struct reload *r)
     }
     const char *folder = slash ? dir : ".";
     if (inotify_add_watch(r->fd, folder,
-                          IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
-                              IN_ATTRIB) < 0) {
+                          IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
+                              IN_DELETE | IN_ATTRIB) < 0) {
         log_warn("cannot watch %s for changes (%s); restart the kiosk after editing it", folder,
                  strerror(errno));
         close(r->fd);
@@ -235,22 +232,50 @@ uint64_t reload_deadline(const struct reload *r)
     return r->changed ? r->changed_at + RELOAD_SETTLE_MS : RELOAD_NO_DEADLINE;
 }
 
+/* Whether the file at `path` is as `before` found it: same size and time of change. */
+static bool still(const char *path, const struct stat *before)
+{
+    struct stat after;
+    return stat(path, &after) == 0 && after.st_size == before->st_size &&
+           after.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+           after.st_mtim.tv_nsec == before->st_mtim.tv_nsec && after.st_ino == before->st_ino;
+}
+
 bool reload_check(struct reload *r, uint64_t now, bool force)
 {
     if (!force && (!r->changed || now < r->changed_at + RELOAD_SETTLE_MS)) {
         return false;
     }
     r->changed = false;
+    struct stat before;
+    bool had = stat(r->path, &before) == 0;
     struct diag_list d;
     diag_init(&d, r->path);
     char *data = NULL;
     size_t size = 0;
     struct content *c = load(r, r->path, &d, &data, &size);
+    if (!force && had && !still(r->path, &before)) {
+        /* Written to while it was read: not whole yet. Look again once it has settled. */
+        content_destroy(c);
+        free(data);
+        diag_finish(&d);
+        reload_note_change(r, now);
+        return false;
+    }
     remember(r, &d, c != NULL);
     if (!c) {
+        /* The staff's latest file is the one that counts: a good one checked earlier and
+         * still waiting does not go on screen after all. */
+        bool dropped = r->pending != NULL;
+        content_destroy(r->pending);
+        free(r->pending_data);
+        r->pending = NULL;
+        r->pending_data = NULL;
+        r->pending_size = 0;
         log_warn("%s changed but has %zu error%s; the content on screen stays until it is "
-                 "fixed:",
-                 r->path, d.errors, d.errors == 1 ? "" : "s");
+                 "fixed%s:",
+                 r->path, d.errors, d.errors == 1 ? "" : "s",
+                 dropped ? " (the good version checked before it will not be shown)" : "");
         diag_print(&d, stderr);
         diag_finish(&d);
         free(data);
@@ -273,10 +298,8 @@ struct content *reload_take(struct reload *r)
     if (!c) {
         return NULL;
     }
-    if (!same_bytes(r->showing_data, r->showing_size, r->pending_data, r->pending_size) ||
-        r->from_last_good) {
-        save_last_good(r, r->pending_data, r->pending_size);
-    }
+    r->unsaved = !same_bytes(r->showing_data, r->showing_size, r->pending_data, r->pending_size) ||
+                 r->from_last_good || r->unsaved;
     free(r->showing_data);
     r->showing_data = r->pending_data;
     r->showing_size = r->pending_size;
@@ -285,4 +308,30 @@ struct content *reload_take(struct reload *r)
     r->pending_size = 0;
     r->from_last_good = false;
     return c;
+}
+
+void reload_not_shown(struct reload *r)
+{
+    r->unsaved = false;
+}
+
+void reload_shown(struct reload *r)
+{
+    if (!r->unsaved || r->from_last_good) {
+        return;
+    }
+    r->unsaved = false;
+    if (!r->last_good) {
+        return;
+    }
+    char *old = NULL;
+    size_t old_size = 0;
+    struct diag_list ignore;
+    diag_init(&ignore, "");
+    old = config_read_bytes(r->last_good, &old_size, &ignore);
+    diag_finish(&ignore);
+    if (!same_bytes(old, old_size, r->showing_data, r->showing_size)) {
+        save_last_good(r, r->showing_data, r->showing_size);
+    }
+    free(old);
 }

@@ -15,7 +15,8 @@
 #include "content.h"
 #include "strbuf.h"
 
-/* Changes are checked this long after the last write, so a file is never read half-saved. */
+/* Changes are checked this long after the last write to the folder (inotify reports every
+ * write), and again if the file changed while it was read, so a file is never read half-saved. */
 #define RELOAD_SETTLE_MS 1000
 #define RELOAD_NO_DEADLINE UINT64_MAX
 
@@ -32,6 +33,8 @@ struct reload {
     size_t pending_size;
     char *showing_data; /* the bytes of the content on screen, to skip unchanged files */
     size_t showing_size;
+    bool unsaved; /* the content on screen is not yet the last good copy: see reload_shown */
+    bool last_good_broken; /* reload_boot found a last good copy it could not use */
     /* What staff mode shows about the last check. */
     bool checked;
     time_t checked_at;
@@ -45,8 +48,8 @@ struct reload {
 void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir);
 void reload_finish(struct reload *r);
 
-/* Loads the content to start with: the file if it checks OK (kept as last good), else the last
- * good copy. Problems are logged. NULL when neither can be used. */
+/* Loads the content to start with: the file if it checks OK, else the last good copy. Problems
+ * are logged. NULL when neither can be used (last_good_broken says whether a copy was there). */
 struct content *reload_boot(struct reload *r);
 
 /* Starts watching the config's folder; false (logged) when it cannot. */
@@ -65,8 +68,15 @@ uint64_t reload_deadline(const struct reload *r);
 /* Checks the file if a change has settled (or at once with `force`). Returns true when new
  * content is waiting for reload_take. */
 bool reload_check(struct reload *r, uint64_t now, bool force);
-/* Hands over the waiting content (the caller owns it) and saves it as last good; NULL when
- * none waits. Call it only between visits. */
+/* Hands over the waiting content (the caller owns it); NULL when none waits. Call it only
+ * between visits. */
 struct content *reload_take(struct reload *r);
+/* The content reload_boot or reload_take gave is on the screen now, drawn: only now is it kept
+ * as the last good copy (a file that cannot be drawn must never become the copy the next boot
+ * falls back to). Cheap when there is nothing to save. */
+void reload_shown(struct reload *r);
+/* The content reload_take gave could not be put on screen after all (no font opens): it is
+ * not to become the last good copy. */
+void reload_not_shown(struct reload *r);
 
 #endif

@@ -38,6 +38,18 @@ expect "--check names the line of a mistake and fails" 1 \
     "bad.cfg:1: idle_timeout: is text" -- "$kiosk" --check --config "$work/bad.cfg"
 expect "running with a broken config exits 1" 1 "bad.cfg has errors and there is no last good copy" -- \
     "$kiosk" --config "$work/bad.cfg"
+# The last good copy in $STATE_DIRECTORY, as systemd gives it: used when the file is missing,
+# and named when it is damaged too. (The live kiosk keeps running: timeout ends it, 124.)
+mkdir -p "$work/state"
+cp "$tests/data/sample.cfg" "$work/state/last-good.cfg"
+expect "a missing config starts the live kiosk on the last good copy" 124 \
+    "showing the last good copy, .*/state/last-good.cfg" -- \
+    env STATE_DIRECTORY="$work/state" SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software \
+    timeout 5 "$kiosk" --config "$work/gone.cfg"
+cp "$work/bad.cfg" "$work/state/last-good.cfg"
+expect "a damaged last good copy is named as such" 1 \
+    "bad.cfg has errors and the last good copy cannot be used either" -- \
+    env STATE_DIRECTORY="$work/state" "$kiosk" --config "$work/bad.cfg"
 expect "a missing --config names the file" 1 "$work/nope.cfg: not found" -- \
     "$kiosk" --check --config "$work/nope.cfg"
 expect "\$KIOSK_CONFIG is used" 0 "sample.cfg: OK" -- \

@@ -62,7 +62,9 @@ static void test_reload(void)
     struct content *c = reload_boot(&r);
     CHECK(c && !r.from_last_good);
     CHECK(c && strcmp(c->topics[0].title, "First") == 0);
-    CHECK_STR(slurp(last_good), good1); /* kept as the last good copy */
+    CHECK(slurp(last_good) == NULL); /* not before anything was drawn with it */
+    reload_shown(&r);
+    CHECK_STR(slurp(last_good), good1); /* drawn: now it is the last good copy */
     CHECK(reload_watch(&r));
 
     /* A broken file: noticed, checked once it settles, reported with its line, and nothing
@@ -91,6 +93,8 @@ static void test_reload(void)
     CHECK_STR(slurp(last_good), good1); /* not yet: it is not on screen yet */
     struct content *next = reload_take(&r);
     CHECK(next && strcmp(next->topics[0].title, "Second") == 0);
+    CHECK_STR(slurp(last_good), good1); /* taken, but not drawn yet */
+    reload_shown(&r);
     CHECK_STR(slurp(last_good), good2);
     content_destroy(c);
     content_destroy(next);
@@ -114,6 +118,82 @@ static void test_reload(void)
     /* Broken, and no last good copy anywhere: nothing to show. */
     reload_init(&r, cfg, NULL, NULL);
     CHECK(reload_boot(&r) == NULL);
+    CHECK(!r.last_good_broken);
+    reload_finish(&r);
+
+    /* Broken, and the last good copy broken too (a damaged card): said as such. */
+    FILE *f = fopen(last_good, "w");
+    fputs(broken, f);
+    fclose(f);
+    reload_init(&r, cfg, NULL, state);
+    CHECK(reload_boot(&r) == NULL);
+    CHECK(r.last_good_broken);
+    reload_finish(&r);
+    f = fopen(last_good, "w");
+    fputs(good2, f);
+    fclose(f);
+
+    /* The config missing altogether: the last good copy is shown. */
+    unlink(cfg);
+    reload_init(&r, cfg, NULL, state);
+    c = reload_boot(&r);
+    CHECK(c && r.from_last_good);
+    content_destroy(c);
+    reload_finish(&r);
+}
+
+/* A good file checked and waiting, then a broken one saved over it before the visit ends: the
+ * staff's latest word counts, so nothing changes on screen. */
+static void test_good_then_broken(void)
+{
+    save(good1);
+    struct reload r;
+    reload_init(&r, cfg, NULL, state);
+    struct content *c = reload_boot(&r);
+    reload_shown(&r);
+    CHECK(reload_watch(&r));
+    save(good2);
+    CHECK(wait_for_change(&r, 10000));
+    CHECK(reload_check(&r, 10000 + RELOAD_SETTLE_MS, false));
+    save(broken);
+    CHECK(wait_for_change(&r, 20000));
+    CHECK(!reload_check(&r, 20000 + RELOAD_SETTLE_MS, false));
+    CHECK(reload_take(&r) == NULL); /* the earlier good one does not go live */
+    CHECK_STR(slurp(last_good), good1);
+    content_destroy(c);
+    reload_finish(&r);
+}
+
+/* A slow writer (a file copied from a USB stick, or written by a program that keeps it open):
+ * every write puts the check off, and a file that changes while it is read is not taken. */
+static void test_slow_writer(void)
+{
+    save(good1);
+    struct reload r;
+    reload_init(&r, cfg, NULL, state);
+    struct content *c = reload_boot(&r);
+    reload_shown(&r);
+    CHECK(reload_watch(&r));
+    FILE *f = fopen(cfg, "w"); /* written in place, in pieces, never closed in between */
+    size_t half = strlen(good2) / 2;
+    fwrite(good2, 1, half, f);
+    fflush(f);
+    uint64_t t = 10000;
+    CHECK(wait_for_change(&r, t));
+    /* More bytes 900 ms later: the settle time starts again from there. */
+    t += RELOAD_SETTLE_MS - 100;
+    fwrite(good2 + half, 1, strlen(good2) - half, f);
+    fflush(f);
+    CHECK(wait_for_change(&r, t));
+    CHECK(!reload_check(&r, 10000 + RELOAD_SETTLE_MS, false)); /* the first write has settled, */
+    CHECK(reload_deadline(&r) == t + RELOAD_SETTLE_MS);        /* the second has not */
+    fclose(f);
+    CHECK(wait_for_change(&r, t));
+    CHECK(reload_check(&r, t + RELOAD_SETTLE_MS, false));
+    struct content *next = reload_take(&r);
+    CHECK(next && strcmp(next->topics[0].title, "Second") == 0);
+    content_destroy(next);
+    content_destroy(c);
     reload_finish(&r);
 }
 
@@ -132,6 +212,8 @@ int main(void)
         return 1;
     }
     test_reload();
+    test_good_then_broken();
+    test_slow_writer();
     char cmd[128];
     snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
     if (system(cmd) != 0) {

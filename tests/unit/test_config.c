@@ -265,7 +265,7 @@ static void test_full(void)
         CHECK(c->display.touch_swap_xy);
         CHECK(c->display.touch_invert_x);
         CHECK(!c->display.touch_invert_y);
-        CHECK_STR(c->staff_pin, "2580");
+        CHECK_STR(c->staff_pin, "4719");
         CHECK(c->schedule.enabled);
         /* Monday 08:29 closed, 08:30 open, 17:29 open, 17:30 closed; Saturday morning open;
          * Sunday open until midnight. */
