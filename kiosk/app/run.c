@@ -163,6 +163,12 @@ static const struct content *port_take(void *ctx)
     return a->content;
 }
 
+static void port_forget(void *ctx)
+{
+    struct app *a = ctx;
+    view_forget(&a->view);
+}
+
 static const char *port_staff_report(void *ctx)
 {
     struct app *a = ctx;
@@ -181,6 +187,7 @@ static void start_live(struct app *a)
         .check_deadline = port_check_deadline,
         .take = port_take,
         .staff_report = port_staff_report,
+        .forget = port_forget,
     };
     live_init(&a->live, a->content, &ports, a->logical_w, a->logical_h);
 }

@@ -9,14 +9,30 @@
 
 #include "layout_blocks.h"
 #include "layout_screens.h"
+#include "wipe.h"
 
 void layout_init(struct layout *l)
 {
     memset(l, 0, sizeof(*l));
 }
 
+void layout_wipe(struct layout *l)
+{
+    if (l->store) {
+        wipe(l->store, l->store_cap);
+    }
+    if (l->items) {
+        wipe(l->items, l->cap_items * sizeof(*l->items));
+    }
+    if (l->hits) {
+        wipe(l->hits, l->cap_hits * sizeof(*l->hits));
+    }
+    l->n_items = l->n_hits = l->store_used = 0;
+}
+
 void layout_finish(struct layout *l)
 {
+    layout_wipe(l);
     free(l->items);
     free(l->hits);
     free(l->store);

@@ -80,8 +80,11 @@ struct layout {
 
 /* Prepares an empty layout (caller's storage). */
 void layout_init(struct layout *l);
-/* Frees what the layout holds. */
+/* Frees what the layout holds, overwritten first. */
 void layout_finish(struct layout *l);
+/* Overwrites everything the layout holds (its text above all) and empties it; it keeps its
+ * memory for the next layout_build. */
+void layout_wipe(struct layout *l);
 /* Lays out what the session shows on a width x height screen, replacing what was there. */
 void layout_build(struct layout *l, const struct content *c, const struct session *s,
                   const struct text_metrics *m, int width, int height);

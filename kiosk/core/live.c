@@ -158,8 +158,28 @@ static void follow_content(struct live *l, uint64_t now)
     }
 }
 
+/* A page or staff mode is on the way out: whatever was composed for it goes, and its memory
+ * is overwritten, before the next screen is even laid out. */
+static void forget_visit(struct live *l)
+{
+    layout_wipe(&l->layout);
+    l->layout_valid = false;
+    if (l->ports.forget) {
+        l->ports.forget(l->ports.ctx);
+    }
+}
+
 static void draw(struct live *l)
 {
+    /* A visitor's pages and staff mode are each forgotten when left, for whatever comes next
+     * (the cover, the welcome screen, the dark screen, or staff mode opened over a page). */
+    enum live_showing showing = l->session.screen == SCREEN_PAGE     ? LIVE_SHOWING_PAGES
+                                : session_in_staff_mode(&l->session) ? LIVE_SHOWING_STAFF
+                                                                     : LIVE_SHOWING_OTHER;
+    if (l->showing != LIVE_SHOWING_OTHER && showing != l->showing) {
+        forget_visit(l);
+    }
+    l->showing = showing;
     if (session_in_staff_mode(&l->session) && l->ports.staff_report) {
         session_set_staff_report(&l->session, l->ports.staff_report(l->ports.ctx));
     }

@@ -47,6 +47,9 @@ struct live_ports {
     const struct content *(*take)(void *ctx);
     /* The staff menu's status text, fresh for each frame of it; owned by the edge. */
     const char *(*staff_report)(void *ctx);
+    /* A visit (or staff mode) has ended: drop and overwrite everything composed for it (text
+     * drawn, pictures drawn at its sizes). The loop has already wiped its own layout. */
+    void (*forget)(void *ctx);
 };
 
 struct live {
@@ -62,6 +65,7 @@ struct live {
     uint64_t hours_change; /* when opening hours next open or close, or LIVE_NO_DEADLINE */
     const char *notice;    /* a problem staff must see on the welcome screen, or NULL */
     unsigned long frames;  /* frames drawn */
+    enum live_showing { LIVE_SHOWING_OTHER, LIVE_SHOWING_PAGES, LIVE_SHOWING_STAFF } showing;
 };
 
 /* Starts at the welcome screen of `content`, which must outlive the loop or be replaced

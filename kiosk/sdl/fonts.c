@@ -8,6 +8,7 @@
 #include "text_runs.h"
 #include "utf8.h"
 #include "util.h"
+#include "wipe.h"
 
 static const char *const system_regular[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -287,6 +288,15 @@ static char *terminated(const char *s, size_t len, char *small, size_t size)
     return buf;
 }
 
+/* The copy overwritten (it holds a visitor's words) and freed if it was on the heap. */
+static void release(char *buf, char *small, size_t len)
+{
+    wipe(buf, len);
+    if (buf != small) {
+        free(buf);
+    }
+}
+
 static int plain_width(TTF_Font *font, const char *s, size_t len)
 {
     char small[512];
@@ -298,9 +308,7 @@ static int plain_width(TTF_Font *font, const char *s, size_t len)
     if (TTF_SizeUTF8(font, buf, &w, &h) != 0) {
         w = 0;
     }
-    if (buf != small) {
-        free(buf);
-    }
+    release(buf, small, len);
     return w;
 }
 
@@ -333,9 +341,7 @@ static SDL_Surface *render_plain(TTF_Font *font, const char *s, size_t len, SDL_
         return NULL;
     }
     SDL_Surface *surface = TTF_RenderUTF8_Blended(font, buf, color);
-    if (buf != small) {
-        free(buf);
-    }
+    release(buf, small, len);
     return surface;
 }
 

@@ -172,6 +172,18 @@ SDL_Texture *pictures_texture(struct pictures *p, int picture, int w, int h)
     return s->texture;
 }
 
+void pictures_forget(struct pictures *p)
+{
+    for (int i = 0; i < p->n; i++) {
+        struct picture_slot *s = &p->slots[i];
+        if (s->is_svg && s->texture) {
+            SDL_DestroyTexture(s->texture);
+            s->texture = NULL;
+            s->tex_w = s->tex_h = 0;
+        }
+    }
+}
+
 int pictures_texture_count(const struct pictures *p)
 {
     int n = 0;

@@ -41,6 +41,9 @@ void pictures_finish(struct pictures *p);
 bool pictures_size(struct pictures *p, int picture, int *w, int *h);
 /* A texture of the picture for drawing at w x h, or NULL. */
 SDL_Texture *pictures_texture(struct pictures *p, int picture, int w, int h);
+/* Drops the drawings rasterised at the sizes a visit showed them (which pages were opened);
+ * photos, made once for every visit alike, stay. */
+void pictures_forget(struct pictures *p);
 /* How many textures are alive (the soak test counts them). */
 int pictures_texture_count(const struct pictures *p);
 

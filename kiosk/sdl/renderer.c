@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "wipe.h"
 #include "xalloc.h"
 
 /* Text unused for this many frames is dropped, so memory stays flat over months of use. */
@@ -38,7 +39,9 @@ static void entry_free(struct text_entry *e)
     if (e->texture) {
         SDL_DestroyTexture(e->texture);
     }
+    wipe(e->text, e->len); /* the words of a visit, which freed memory would keep */
     free(e->text);
+    wipe(e, sizeof(*e));
     free(e);
 }
 

@@ -78,6 +78,17 @@ static void port_text_percent(void *ctx, int percent)
     view_set_text_percent(ctx, percent);
 }
 
+void view_forget(struct view *v)
+{
+    renderer_clear_cache(&v->renderer);
+    pictures_forget(&v->pictures);
+}
+
+static void port_forget(void *ctx)
+{
+    view_forget(ctx);
+}
+
 static void port_draw(void *ctx, const struct layout *layout, int scroll)
 {
     view_draw(ctx, layout, scroll);
@@ -91,5 +102,6 @@ struct live_ports view_ports(struct view *v)
     p.metrics = &v->metrics;
     p.text_percent = port_text_percent;
     p.draw = port_draw;
+    p.forget = port_forget;
     return p;
 }

@@ -36,6 +36,9 @@ void view_finish(struct view *v);
 void view_resize(struct view *v, int width, int height);
 /* Opens the fonts at `percent` of the config's text size ("A+"). */
 void view_set_text_percent(struct view *v, int percent);
+/* Drops everything drawn for a visit that has ended: every text texture (their words
+ * overwritten) and the drawings rasterised at that visit's sizes (live_ports.forget). */
+void view_forget(struct view *v);
 /* Draws a layout, its page scrolled up by `scroll` pixels; the caller presents it. */
 void view_draw(struct view *v, const struct layout *layout, int scroll);
 /* Ports for live_init that measure with this view and draw into it (without presenting);

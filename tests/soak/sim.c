@@ -113,6 +113,12 @@ static const struct content *port_take(void *ctx)
     return s->content;
 }
 
+static void port_forget(void *ctx)
+{
+    struct sim *s = ctx;
+    view_forget(&s->view);
+}
+
 static const char *port_staff_report(void *ctx)
 {
     struct sim *s = ctx;
@@ -166,6 +172,7 @@ bool sim_open(struct sim *s, const char *config_path, int width, int height, boo
         .check = port_check,
         .take = port_take,
         .staff_report = port_staff_report,
+        .forget = port_forget,
     };
     live_init(&s->live, s->content, &ports, width, height);
     iterate(s, true);
