@@ -65,7 +65,7 @@ while IFS= read -r f; do
     *) fail "${f#"$src"/}: includes POSIX <fcntl.h> or <unistd.h>; only file_read.c may" ;;
     esac
 done < <(grep -lE '#include <(fcntl|unistd)\.h>' "${core_files[@]}")
-check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|signal\\.h|unistd\\.h" core linux
+check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|pthread\\.h|signal\\.h|unistd\\.h" core linux
 check_layer sdl "(${iso_c})\\.h|SDL[a-z_]*\\.h|fribidi\\.h|sys/[a-z]+\\.h|unistd\\.h|fcntl\\.h|dirent\\.h|signal\\.h" core linux sdl
 
 # ---- internal headers stay inside their module ------------------------------------------------

@@ -7,6 +7,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "abs_pointer.h"
 #include "app.h"
 #include "backlight.h"
+#include "check_worker.h"
 #include "clock_watch.h"
 #include "core_dumps.h"
 #include "display.h"
@@ -36,7 +38,7 @@
 #define BACKLIGHT_ROOT "/sys/class/backlight"
 
 /* What woke the watcher thread (the changed event's code). */
-enum { CHANGE_FILE, CHANGE_SIGHUP, CHANGE_CLOCK };
+enum { CHANGE_FILE, CHANGE_SIGHUP, CHANGE_CLOCK, CHANGE_CHECKED };
 
 struct app {
     SDL_Window *window;
@@ -52,9 +54,12 @@ struct app {
     Uint32 changed_event; /* pushed by the watcher thread when the config folder changes */
     SDL_Thread *watcher;
     int stop_pipe[2];
-    int hup_fd;               /* SIGHUP's pipe (signals.h), or -1 */
-    int clock_fd;             /* readable when the wall clock is set (clock_watch.h), or -1 */
-    struct input_wait waiter; /* on the bare display: see sleep_until() */
+    int hup_fd;                  /* SIGHUP's pipe (signals.h), or -1 */
+    int clock_fd;                /* readable when the wall clock is set (clock_watch.h), or -1 */
+    struct check_worker checker; /* checks changes of the config off the main loop */
+    bool checking;               /* ... when it could be started */
+    int done_pipe[2];            /* the checker writes here when a result is ready */
+    struct input_wait waiter;    /* on the bare display: see sleep_until() */
     bool wait_on_devices;
     struct abs_pointers absolute; /* on the bare display: pointers SDL would misread */
     struct strbuf report;         /* the staff menu's status */
@@ -125,16 +130,33 @@ static void port_light(void *ctx, bool on)
     backlight_set(BACKLIGHT_ROOT, on);
 }
 
+/* Staff's "reload now" checks at once, here (staff mode has no Quick exit to wait); a change
+ * of the file is checked on the worker thread, and its result taken in at a later step. */
 static bool port_check(void *ctx, uint64_t now, bool force)
 {
     struct app *a = ctx;
-    bool found = reload_check(a->reload, now, force);
-    return force ? found : a->reload->pending != NULL;
+    if (force || !a->checking) {
+        bool found = reload_check(a->reload, now, force);
+        return force ? found : a->reload->pending != NULL;
+    }
+    struct reload_check_result result;
+    if (check_worker_take(&a->checker, &result)) {
+        reload_check_apply(a->reload, &result, now, false);
+    }
+    if (!check_worker_busy(&a->checker) && reload_check_due(a->reload, now)) {
+        check_worker_ask(&a->checker);
+    }
+    return a->reload->pending != NULL;
 }
 
 static uint64_t port_check_deadline(void *ctx)
 {
     struct app *a = ctx;
+    /* While a check runs, its end wakes the loop (done_pipe); a change that settles meanwhile
+     * waits for it. */
+    if (a->checking && check_worker_busy(&a->checker)) {
+        return RELOAD_NO_DEADLINE;
+    }
     return reload_deadline(a->reload);
 }
 
@@ -199,10 +221,13 @@ static int watch_thread(void *data)
 {
     struct app *k = data;
     /* poll() skips a descriptor of -1: no inotify, or no SIGHUP pipe. */
-    struct pollfd fds[3] = {
-        {reload_fd(k->reload), POLLIN, 0}, {k->stop_pipe[0], POLLIN, 0}, {k->hup_fd, POLLIN, 0}};
+    struct pollfd fds[5] = {{reload_fd(k->reload), POLLIN, 0},
+                            {k->stop_pipe[0], POLLIN, 0},
+                            {k->hup_fd, POLLIN, 0},
+                            {k->clock_fd, POLLIN, 0},
+                            {k->done_pipe[0], POLLIN, 0}};
     for (;;) {
-        if (poll(fds, 3, -1) < 0) {
+        if (poll(fds, 5, -1) < 0) {
             continue;
         }
         if (fds[1].revents) {
@@ -210,11 +235,16 @@ static int watch_thread(void *data)
         }
         bool changed = (fds[0].revents & POLLIN) && reload_drain_events(fds[0].fd);
         bool hup = (fds[2].revents & POLLIN) && signals_drain(fds[2].fd);
-        if (changed || hup) {
+        bool clock = (fds[3].revents & POLLIN) && clock_watch_fired(fds[3].fd);
+        bool checked = (fds[4].revents & POLLIN) && signals_drain(fds[4].fd);
+        if (changed || hup || clock || checked) {
             SDL_Event e;
             SDL_zero(e);
             e.type = k->changed_event;
-            e.user.code = hup ? CHANGE_SIGHUP : CHANGE_FILE;
+            e.user.code = hup       ? CHANGE_SIGHUP
+                          : changed ? CHANGE_FILE
+                          : clock   ? CHANGE_CLOCK
+                                    : CHANGE_CHECKED;
             SDL_PushEvent(&e);
             if (k->wait_on_devices) {
                 ssize_t w = write(input_wait_wake_fd(&k->waiter), "c", 1);
@@ -227,6 +257,7 @@ static int watch_thread(void *data)
 static void start_watching(struct app *k)
 {
     k->stop_pipe[0] = k->stop_pipe[1] = -1;
+    k->done_pipe[0] = k->done_pipe[1] = -1;
     k->hup_fd = k->clock_fd = -1;
     k->changed_event = SDL_RegisterEvents(1);
     if (k->changed_event == (Uint32)-1 || pipe(k->stop_pipe) != 0) {
@@ -235,13 +266,27 @@ static void start_watching(struct app *k)
     bool watching = reload_watch(k->reload); /* logged when it cannot */
     k->hup_fd = signals_watch_hup();
     k->clock_fd = clock_watch_open(); /* cheap; new content may bring opening hours */
-    if (watching || k->hup_fd >= 0 || k->clock_fd >= 0) {
-        k->watcher = SDL_CreateThread(watch_thread, "config-watch", k);
+    k->watcher = SDL_CreateThread(watch_thread, "config-watch", k);
+    if (!k->watcher) {
+        log_warn("cannot start the thread that watches the config (%s)%s", SDL_GetError(),
+                 watching ? "; changes to it are not noticed" : "");
+        return;
+    }
+    /* The checker's results reach the loop through the watcher thread: it needs that one. */
+    if (pipe(k->done_pipe) == 0) {
+        for (int i = 0; i < 2; i++) {
+            fcntl(k->done_pipe[i], F_SETFL, O_NONBLOCK);
+        }
+        k->checking = check_worker_start(&k->checker, k->reload, k->done_pipe[1]);
     }
 }
 
 static void stop_watching(struct app *k)
 {
+    if (k->checking) {
+        check_worker_stop(&k->checker); /* after the check it is running, if any */
+        k->checking = false;
+    }
     if (k->watcher) {
         ssize_t w = write(k->stop_pipe[1], "x", 1);
         (void)w;
@@ -251,6 +296,11 @@ static void stop_watching(struct app *k)
         signals_unwatch_hup();
     }
     clock_watch_close(k->clock_fd);
+    for (int i = 0; i < 2; i++) {
+        if (k->done_pipe[i] >= 0) {
+            close(k->done_pipe[i]);
+        }
+    }
     for (int i = 0; i < 2; i++) {
         if (k->stop_pipe[i] >= 0) {
             close(k->stop_pipe[i]);
@@ -283,6 +333,9 @@ static void handle(struct app *k, const SDL_Event *e)
         if (e->user.code == CHANGE_CLOCK) {
             log_info("the clock was set; the opening hours follow it");
             return; /* the loop's next step looks at the hours on the new time */
+        }
+        if (e->user.code == CHANGE_CHECKED) {
+            return; /* the loop's next step takes the result in (port_check) */
         }
         if (e->user.code == CHANGE_SIGHUP) {
             log_info("SIGHUP: reading %s again", k->reload->path);

@@ -104,8 +104,8 @@ static void remember(struct reload *r, const struct diag_list *d, bool ok)
 }
 
 /* Reads and checks `file`, naming `r->path` in messages and finding pictures beside it. */
-static struct content *load(struct reload *r, const char *file, struct diag_list *d, char **data,
-                            size_t *size)
+static struct content *load(const struct reload *r, const char *file, struct diag_list *d,
+                            char **data, size_t *size)
 {
     *data = config_read_bytes(file, size, d);
     if (!*data) {
@@ -241,28 +241,43 @@ static bool still(const char *path, const struct stat *before)
            after.st_mtim.tv_nsec == before->st_mtim.tv_nsec && after.st_ino == before->st_ino;
 }
 
-bool reload_check(struct reload *r, uint64_t now, bool force)
+bool reload_check_due(struct reload *r, uint64_t now)
 {
-    if (!force && (!r->changed || now < r->changed_at + RELOAD_SETTLE_MS)) {
+    if (!r->changed || now < r->changed_at + RELOAD_SETTLE_MS) {
         return false;
     }
     r->changed = false;
+    return true;
+}
+
+void reload_check_run(const struct reload *r, struct reload_check_result *out)
+{
+    memset(out, 0, sizeof(*out));
     struct stat before;
     bool had = stat(r->path, &before) == 0;
-    struct diag_list d;
-    diag_init(&d, r->path);
-    char *data = NULL;
-    size_t size = 0;
-    struct content *c = load(r, r->path, &d, &data, &size);
-    if (!force && had && !still(r->path, &before)) {
+    diag_init(&out->diags, r->path);
+    out->content = load(r, r->path, &out->diags, &out->data, &out->size);
+    out->unsettled = had && !still(r->path, &before);
+}
+
+void reload_check_result_free(struct reload_check_result *res)
+{
+    content_destroy(res->content);
+    free(res->data);
+    diag_finish(&res->diags);
+    memset(res, 0, sizeof(*res));
+}
+
+bool reload_check_apply(struct reload *r, struct reload_check_result *res, uint64_t now, bool force)
+{
+    if (!force && res->unsettled) {
         /* Written to while it was read: not whole yet. Look again once it has settled. */
-        content_destroy(c);
-        free(data);
-        diag_finish(&d);
+        reload_check_result_free(res);
         reload_note_change(r, now);
         return false;
     }
-    remember(r, &d, c != NULL);
+    struct content *c = res->content;
+    remember(r, &res->diags, c != NULL);
     if (!c) {
         /* The staff's latest file is the one that counts: a good one checked earlier and
          * still waiting does not go on screen after all. */
@@ -274,22 +289,34 @@ bool reload_check(struct reload *r, uint64_t now, bool force)
         r->pending_size = 0;
         log_warn("%s changed but has %zu error%s; the content on screen stays until it is "
                  "fixed%s:",
-                 r->path, d.errors, d.errors == 1 ? "" : "s",
+                 r->path, res->diags.errors, res->diags.errors == 1 ? "" : "s",
                  dropped ? " (the good version checked before it will not be shown)" : "");
-        diag_print(&d, stderr);
-        diag_finish(&d);
-        free(data);
+        diag_print(&res->diags, stderr);
+        reload_check_result_free(res);
         return false;
     }
-    diag_finish(&d);
     /* A picture beside the config may have changed even when the file did not. */
     content_destroy(r->pending);
     free(r->pending_data);
     r->pending = c;
-    r->pending_data = data;
-    r->pending_size = size;
+    r->pending_data = res->data;
+    r->pending_size = res->size;
+    res->content = NULL;
+    res->data = NULL;
+    reload_check_result_free(res);
     log_info("%s changed and checks OK; it goes on screen when the current visit ends", r->path);
     return true;
+}
+
+bool reload_check(struct reload *r, uint64_t now, bool force)
+{
+    if (!force && !reload_check_due(r, now)) {
+        return false;
+    }
+    r->changed = false;
+    struct reload_check_result res;
+    reload_check_run(r, &res);
+    return reload_check_apply(r, &res, now, force);
 }
 
 struct content *reload_take(struct reload *r)

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "content.h"
+#include "diag.h"
 #include "strbuf.h"
 
 /* Changes are checked this long after the last write to the folder (inotify reports every
@@ -68,6 +69,25 @@ uint64_t reload_deadline(const struct reload *r);
 /* Checks the file if a change has settled (or at once with `force`). Returns true when new
  * content is waiting for reload_take. */
 bool reload_check(struct reload *r, uint64_t now, bool force);
+/* The same in two halves, for a check run on another thread (check_worker.h): */
+struct reload_check_result {
+    struct content *content; /* NULL when the file has errors */
+    char *data;              /* its bytes */
+    size_t size;
+    struct diag_list diags;
+    bool unsettled; /* it was written to while it was read */
+};
+/* Whether a settled change is due at `now`; if so it counts as taken (run the check). */
+bool reload_check_due(struct reload *r, uint64_t now);
+/* Reads and checks the file. Uses nothing of `r` but its path and assets folder, which never
+ * change, so any thread may run it while the main one goes on. */
+void reload_check_run(const struct reload *r, struct reload_check_result *out);
+/* On the main thread: takes the result in (consumed), as reload_check does; true when new
+ * content now waits for reload_take. */
+bool reload_check_apply(struct reload *r, struct reload_check_result *res, uint64_t now,
+                        bool force);
+/* Frees a result that will not be applied. */
+void reload_check_result_free(struct reload_check_result *res);
 /* Hands over the waiting content (the caller owns it); NULL when none waits. Call it only
  * between visits. */
 struct content *reload_take(struct reload *r);
