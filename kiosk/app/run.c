@@ -59,7 +59,8 @@ struct app {
     struct check_worker checker; /* checks changes of the config off the main loop */
     bool checking;               /* ... when it could be started */
     int done_pipe[2];            /* the checker writes here when a result is ready */
-    struct input_wait waiter;    /* on the bare display: see sleep_until() */
+    int max_texture_w, max_texture_h; /* the renderer's, for the checker's pictures (fixed) */
+    struct input_wait waiter;         /* on the bare display: see sleep_until() */
     bool wait_on_devices;
     struct abs_pointers absolute; /* on the bare display: pointers SDL would misread */
     struct strbuf report;         /* the staff menu's status */
@@ -164,7 +165,8 @@ static uint64_t port_check_deadline(void *ctx)
 static const struct content *port_take(void *ctx)
 {
     struct app *a = ctx;
-    struct content *next = reload_take(a->reload);
+    void *pictures = NULL;
+    struct content *next = reload_take_prepared(a->reload, &pictures);
     if (!next) {
         return a->content;
     }
@@ -174,15 +176,31 @@ static const struct content *port_take(void *ctx)
     if (!view_init(&a->view, next, a->sdl, a->logical_w, a->logical_h)) {
         log_error("cannot show the new content (no font opens); keeping the old content");
         reload_not_shown(a->reload);
+        pictures_batch_free(pictures);
         content_destroy(next);
         a->content = old;
         view_init(&a->view, old, a->sdl, a->logical_w, a->logical_h);
     } else {
         content_destroy(old);
+        /* Decoded by the checking thread: nothing is read or decoded here. */
+        pictures_adopt(&a->view.pictures, pictures);
         log_info("now showing the new content: %d pages", next->n_pages);
     }
     measure(a); /* the new file may rotate the panel differently */
     return a->content;
+}
+
+/* On the checking thread, once new content checks OK: its pictures, read and decoded, so the
+ * main loop only turns them into textures when the content goes on screen. */
+static void *prepare_pictures(void *ctx, const struct content *content)
+{
+    const struct app *a = ctx;
+    return pictures_load_batch(content, a->max_texture_w, a->max_texture_h);
+}
+
+static void discard_pictures(void *prepared)
+{
+    pictures_batch_free(prepared);
 }
 
 static void port_forget(void *ctx)
@@ -278,6 +296,7 @@ static void start_watching(struct app *k)
             fcntl(k->done_pipe[i], F_SETFL, O_NONBLOCK);
         }
         k->checking = check_worker_start(&k->checker, k->reload, k->done_pipe[1]);
+        check_worker_prepare(&k->checker, prepare_pictures, discard_pictures, k);
     }
 }
 
@@ -506,6 +525,8 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     }
     live_events_init(&k.events, ow, oh, windowed);
     start_live(&k);
+    k.max_texture_w = k.view.pictures.max_texture_w;
+    k.max_texture_h = k.view.pictures.max_texture_h;
     measure(&k);
     check_input(&k);
     k.wait_on_devices = screen_is_bare_display() && input_wait_open(&k.waiter, "/dev/input");

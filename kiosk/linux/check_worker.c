@@ -24,6 +24,10 @@ static void *run(void *data)
         pthread_mutex_unlock(&w->lock);
         struct reload_check_result result;
         reload_check_run(w->reload, &result); /* the slow part, unlocked */
+        if (result.content && !result.unsettled && w->prepare) {
+            result.prepared = w->prepare(w->prepare_ctx, result.content);
+            result.discard = w->discard;
+        }
         pthread_mutex_lock(&w->lock);
         w->result = result;
         w->busy = false;
@@ -53,6 +57,14 @@ bool check_worker_start(struct check_worker *w, const struct reload *reload, int
     }
     w->started = true;
     return true;
+}
+
+void check_worker_prepare(struct check_worker *w, void *(*prepare)(void *, const struct content *),
+                          void (*discard)(void *), void *ctx)
+{
+    w->prepare = prepare;
+    w->discard = discard;
+    w->prepare_ctx = ctx;
 }
 
 void check_worker_stop(struct check_worker *w)

@@ -31,13 +31,14 @@ void reload_init(struct reload *r, const char *path, const char *assets_dir, con
     r->name = xstrdup(slash ? slash + 1 : path);
 }
 
+static void drop_pending(struct reload *r);
+
 void reload_finish(struct reload *r)
 {
     if (r->fd >= 0) {
         close(r->fd);
     }
-    content_destroy(r->pending);
-    free(r->pending_data);
+    drop_pending(r);
     free(r->showing_data);
     free(r->path);
     free(r->assets_dir);
@@ -260,8 +261,25 @@ void reload_check_run(const struct reload *r, struct reload_check_result *out)
     out->unsettled = had && !still(r->path, &before);
 }
 
+static void drop_pending(struct reload *r)
+{
+    content_destroy(r->pending);
+    free(r->pending_data);
+    if (r->pending_prepared && r->pending_discard) {
+        r->pending_discard(r->pending_prepared);
+    }
+    r->pending = NULL;
+    r->pending_data = NULL;
+    r->pending_size = 0;
+    r->pending_prepared = NULL;
+    r->pending_discard = NULL;
+}
+
 void reload_check_result_free(struct reload_check_result *res)
 {
+    if (res->prepared && res->discard) {
+        res->discard(res->prepared);
+    }
     content_destroy(res->content);
     free(res->data);
     diag_finish(&res->diags);
@@ -282,11 +300,7 @@ bool reload_check_apply(struct reload *r, struct reload_check_result *res, uint6
         /* The staff's latest file is the one that counts: a good one checked earlier and
          * still waiting does not go on screen after all. */
         bool dropped = r->pending != NULL;
-        content_destroy(r->pending);
-        free(r->pending_data);
-        r->pending = NULL;
-        r->pending_data = NULL;
-        r->pending_size = 0;
+        drop_pending(r);
         log_warn("%s changed but has %zu error%s; the content on screen stays until it is "
                  "fixed%s:",
                  r->path, res->diags.errors, res->diags.errors == 1 ? "" : "s",
@@ -296,13 +310,15 @@ bool reload_check_apply(struct reload *r, struct reload_check_result *res, uint6
         return false;
     }
     /* A picture beside the config may have changed even when the file did not. */
-    content_destroy(r->pending);
-    free(r->pending_data);
+    drop_pending(r);
     r->pending = c;
     r->pending_data = res->data;
     r->pending_size = res->size;
+    r->pending_prepared = res->prepared;
+    r->pending_discard = res->discard;
     res->content = NULL;
     res->data = NULL;
+    res->prepared = NULL;
     reload_check_result_free(res);
     log_info("%s changed and checks OK; it goes on screen when the current visit ends", r->path);
     return true;
@@ -321,10 +337,25 @@ bool reload_check(struct reload *r, uint64_t now, bool force)
 
 struct content *reload_take(struct reload *r)
 {
+    void *prepared = NULL;
+    void (*discard)(void *) = r->pending_discard;
+    struct content *c = reload_take_prepared(r, &prepared);
+    if (prepared && discard) {
+        discard(prepared);
+    }
+    return c;
+}
+
+struct content *reload_take_prepared(struct reload *r, void **prepared)
+{
     struct content *c = r->pending;
+    *prepared = NULL;
     if (!c) {
         return NULL;
     }
+    *prepared = r->pending_prepared;
+    r->pending_prepared = NULL;
+    r->pending_discard = NULL;
     r->unsaved = !same_bytes(r->showing_data, r->showing_size, r->pending_data, r->pending_size) ||
                  r->from_last_good || r->unsaved;
     free(r->showing_data);

@@ -30,7 +30,9 @@ struct reload {
     bool changed;     /* something in the folder changed since the last check */
     uint64_t changed_at;
     struct content *pending; /* checked OK, waiting for the visit to end */
-    char *pending_data;      /* its bytes, saved as last good when it goes on screen */
+    void *pending_prepared;  /* ... what was made ready with it (reload_check_result) */
+    void (*pending_discard)(void *prepared);
+    char *pending_data; /* its bytes, saved as last good when it goes on screen */
     size_t pending_size;
     char *showing_data; /* the bytes of the content on screen, to skip unchanged files */
     size_t showing_size;
@@ -76,6 +78,10 @@ struct reload_check_result {
     size_t size;
     struct diag_list diags;
     bool unsettled; /* it was written to while it was read */
+    /* Whatever the checking thread also made ready for good content (its pictures, decoded),
+     * and how to free it if it is never used. NULL when nothing was. */
+    void *prepared;
+    void (*discard)(void *prepared);
 };
 /* Whether a settled change is due at `now`; if so it counts as taken (run the check). */
 bool reload_check_due(struct reload *r, uint64_t now);
@@ -91,6 +97,8 @@ void reload_check_result_free(struct reload_check_result *res);
 /* Hands over the waiting content (the caller owns it); NULL when none waits. Call it only
  * between visits. */
 struct content *reload_take(struct reload *r);
+/* The same, also handing over what was prepared with it (*prepared NULL when nothing was). */
+struct content *reload_take_prepared(struct reload *r, void **prepared);
 /* The content reload_boot or reload_take gave is on the screen now, drawn: only now is it kept
  * as the last good copy (a file that cannot be drawn must never become the copy the next boot
  * falls back to). Cheap when there is nothing to save. */

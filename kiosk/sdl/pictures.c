@@ -61,48 +61,42 @@ void pictures_finish(struct pictures *p)
     memset(p, 0, sizeof(*p));
 }
 
-/* A PNG or JPEG becomes its texture now, once: no page opened later reads or decodes it. */
-static bool load_photo(struct pictures *p, struct picture_slot *s, struct file_bytes *bytes,
-                       const struct picture_probe *probe)
-{
-    SDL_Surface *surface = picture_decode(bytes, probe);
-    if (!surface) {
-        return false;
-    }
-    surface = picture_shrink(surface, p->max_texture_w, p->max_texture_h);
-    s->texture = SDL_CreateTextureFromSurface(p->renderer, surface);
-    SDL_FreeSurface(surface);
-    if (!s->texture) {
-        return false;
-    }
-    SDL_SetTextureScaleMode(s->texture, SDL_ScaleModeLinear);
-    return true;
-}
+/* One picture read and decoded, not yet a texture: what any thread can do (no renderer). */
+struct picture_loaded {
+    bool ok, is_svg;
+    int w, h;
+    struct file_bytes svg;
+    SDL_Surface *surface; /* a photo's, shrunk to the texture limit */
+};
+
+struct picture_batch {
+    const struct content *content;
+    int n;
+    struct picture_loaded *items;
+};
 
 /* An SVG keeps its text, to be drawn again crisply at each size it is shown at. */
-static bool load_drawing(struct picture_slot *s, struct file_bytes *bytes,
+static bool load_drawing(struct picture_loaded *out, struct file_bytes *bytes,
                          const struct picture_probe *probe)
 {
-    s->svg = *bytes;
+    out->svg = *bytes;
     memset(bytes, 0, sizeof(*bytes));
     if (probe->w > 0 && probe->h > 0) {
         return true;
     }
-    SDL_Surface *shape = picture_decode_svg(&s->svg, PICTURES_SVG_PROBE, PICTURES_SVG_PROBE);
+    SDL_Surface *shape = picture_decode_svg(&out->svg, PICTURES_SVG_PROBE, PICTURES_SVG_PROBE);
     if (!shape) {
         return false;
     }
-    s->w = shape->w;
-    s->h = shape->h;
+    out->w = shape->w;
+    out->h = shape->h;
     SDL_FreeSurface(shape);
     return true;
 }
 
-static void load(struct pictures *p, int i)
+static void decode_one(const char *path, int max_w, int max_h, struct picture_loaded *out)
 {
-    struct picture_slot *s = &p->slots[i];
-    const char *path = p->content->pictures[i].path;
-    s->tried = true;
+    memset(out, 0, sizeof(*out));
     struct file_bytes bytes;
     int err;
     enum file_read_status status = file_read(path, PICTURE_MAX_BYTES, &bytes, &err);
@@ -112,18 +106,97 @@ static void load(struct pictures *p, int i)
         return;
     }
     struct picture_probe probe = picture_probe(bytes.data, bytes.size);
-    s->w = probe.w;
-    s->h = probe.h;
-    s->is_svg = probe.format == PICTURE_SVG;
+    out->w = probe.w;
+    out->h = probe.h;
+    out->is_svg = probe.format == PICTURE_SVG;
     SDL_ClearError();
-    bool ok = s->is_svg ? load_drawing(s, &bytes, &probe) : load_photo(p, s, &bytes, &probe);
+    bool ok;
+    if (out->is_svg) {
+        ok = load_drawing(out, &bytes, &probe);
+    } else {
+        out->surface = picture_shrink(picture_decode(&bytes, &probe), max_w, max_h);
+        ok = out->surface != NULL;
+    }
     free(bytes.data);
-    s->ok = ok && s->w > 0 && s->h > 0;
-    if (!s->ok) {
+    out->ok = ok && out->w > 0 && out->h > 0;
+    if (!out->ok) {
         log_warn("cannot load the picture %s (%s); pages show without it", path,
                  probe.format == PICTURE_UNKNOWN ? "not a PNG, JPEG or SVG picture"
                                                  : SDL_GetError());
     }
+}
+
+/* Into slot `i`: a photo becomes its texture now, once, so no page opened later reads or
+ * decodes it; a drawing keeps its text. `loaded` is emptied. */
+static void adopt_one(struct pictures *p, int i, struct picture_loaded *loaded)
+{
+    struct picture_slot *s = &p->slots[i];
+    s->tried = true;
+    s->w = loaded->w;
+    s->h = loaded->h;
+    s->is_svg = loaded->is_svg;
+    s->svg = loaded->svg;
+    s->ok = loaded->ok;
+    if (loaded->surface) {
+        s->texture = SDL_CreateTextureFromSurface(p->renderer, loaded->surface);
+        SDL_FreeSurface(loaded->surface);
+        if (s->texture) {
+            SDL_SetTextureScaleMode(s->texture, SDL_ScaleModeLinear);
+        } else {
+            s->ok = false;
+            log_warn("cannot load the picture %s (%s); pages show without it",
+                     p->content->pictures[i].path, SDL_GetError());
+        }
+    }
+    memset(loaded, 0, sizeof(*loaded));
+}
+
+static void load(struct pictures *p, int i)
+{
+    struct picture_loaded loaded;
+    decode_one(p->content->pictures[i].path, p->max_texture_w, p->max_texture_h, &loaded);
+    adopt_one(p, i, &loaded);
+}
+
+struct picture_batch *pictures_load_batch(const struct content *content, int max_w, int max_h)
+{
+    struct picture_batch *b = xcalloc(1, sizeof(*b));
+    b->content = content;
+    b->n = content->n_pictures;
+    b->items = xcalloc((size_t)(b->n ? b->n : 1), sizeof(*b->items));
+    for (int i = 0; i < b->n; i++) {
+        decode_one(content->pictures[i].path, max_w, max_h, &b->items[i]);
+    }
+    return b;
+}
+
+void pictures_batch_free(struct picture_batch *b)
+{
+    if (!b) {
+        return;
+    }
+    for (int i = 0; i < b->n; i++) {
+        free(b->items[i].svg.data);
+        SDL_FreeSurface(b->items[i].surface);
+    }
+    free(b->items);
+    free(b);
+}
+
+bool pictures_adopt(struct pictures *p, struct picture_batch *b)
+{
+    if (!b || b->content != p->content || b->n != p->n) {
+        pictures_batch_free(b);
+        return false;
+    }
+    for (int i = 0; i < p->n; i++) {
+        if (!p->slots[i].tried) {
+            adopt_one(p, i, &b->items[i]);
+        }
+    }
+    p->all_tried = true;
+    pictures_batch_free(b);
+    return true;
 }
 
 bool pictures_size(struct pictures *p, int picture, int *w, int *h)

@@ -21,6 +21,8 @@ struct picture_slot {
     int tex_w, tex_h;
 };
 
+struct picture_batch;
+
 struct pictures {
     const struct content *content;
     SDL_Renderer *renderer;
@@ -35,6 +37,16 @@ void pictures_init(struct pictures *p, const struct content *content, SDL_Render
 /* Tries every picture now, so one that cannot be loaded is named in the log before any visit,
  * never at the moment a visitor opens the page that shows it. Cheap once done. */
 void pictures_try_all(struct pictures *p);
+/* Every picture of `content` read and decoded without a renderer, so a thread other than the
+ * drawing one can do it while the screen goes on answering (photos shrunk to max_w x max_h,
+ * the limit of the renderer they will go to). Problems are logged. */
+struct picture_batch *pictures_load_batch(const struct content *content, int max_w, int max_h);
+/* Frees a batch that will not be adopted; safe on NULL. */
+void pictures_batch_free(struct picture_batch *b);
+/* Takes a batch loaded for this same content into the slots (photos become textures now);
+ * nothing is read from disk after. Frees the batch; false (it is freed, nothing changed) when
+ * it was made for other content. */
+bool pictures_adopt(struct pictures *p, struct picture_batch *b);
 /* Frees every texture. */
 void pictures_finish(struct pictures *p);
 /* Natural size of a picture, loading it on first use; false when it cannot be shown. */

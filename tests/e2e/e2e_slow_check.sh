@@ -11,6 +11,8 @@ size=1280x800
 rm -rf "$work" && mkdir -p "$work/content"
 cp "$source_config" "$work/content/kiosk.cfg"
 config=$work/content/kiosk.cfg
+# Made before the kiosk starts: a new file in the folder is a change to check, too.
+convert -size 4096x4096 -depth 8 gradient:'#468'-'#fc9' "$work/content/big.png"
 
 # shellcheck source=tests/e2e/e2e_lib.sh
 . "$(dirname "$0")/e2e_lib.sh"
@@ -37,9 +39,12 @@ tap "$x" "$y"
 expect_screen page "$work/expected/$first.png" "a visitor is reading a page"
 read -r qx qy < <(centre "$first" quick_exit)
 
-# The slow file, saved as an editor saves: written beside it, then renamed over it.
+# The slow file, saved as an editor saves: written beside it, then renamed over it. It also
+# names a picture as large as a picture may be (4096 x 4096), which the checking thread decodes
+# too, before the new content waits for the visit to end.
 {
     cat "$source_config"
+    echo 'welcome_picture = "big.png";'
     echo 'extra = {'
     seq 40000 | sed 's/.*/  s& = "x";/'
     echo '};'
@@ -73,6 +78,14 @@ for _ in $(seq 1800); do grep -q "changed and checks OK" "$work/kiosk.log" && br
 if grep -q "changed and checks OK" "$work/kiosk.log"; then pass "the slow file is checked in the end"
 else fail "the slow file was never checked (see $work/kiosk.log)"; fi
 if kill -0 "$kiosk_pid" 2>/dev/null; then pass "the kiosk is still running"; else fail "the kiosk died"; fi
+# The visit is over (the cover is up): the next tap puts the new content on screen, picture and
+# all, with nothing left to decode.
+tap 640 400
+for _ in $(seq 100); do grep -q "now showing the new content" "$work/kiosk.log" && break; sleep 0.1; done
+if grep -q "now showing the new content" "$work/kiosk.log" && ! grep -q "cannot load the picture" "$work/kiosk.log"; then
+    pass "the checked file goes on screen once the visit has ended, its big picture with it"
+else fail "the new content did not go on screen (see $work/kiosk.log)"; fi
+shot new_welcome
 kill -TERM "$kiosk_pid"
 status=0
 wait "$kiosk_pid" || status=$?
