@@ -7,6 +7,7 @@
 
 #include "layout_blocks.h"
 #include "util.h"
+#include "wipe.h"
 #include "xalloc.h"
 
 const char *layout_text(const struct layout *l, const struct draw_item *item)
@@ -19,8 +20,9 @@ const char *layout_text(const struct layout *l, const struct draw_item *item)
 size_t layout_store_add(struct layout *l, const char *s, size_t len)
 {
     if (l->store_used + len + 1 > l->store_cap) {
-        l->store_cap = (l->store_used + len + 1) * 2;
-        l->store = xrealloc(l->store, l->store_cap);
+        size_t cap = (l->store_used + len + 1) * 2;
+        l->store = wipe_realloc(l->store, l->store_cap, cap); /* it holds a visitor's pages */
+        l->store_cap = cap;
     }
     size_t at = l->store_used;
     memcpy(l->store + at, s, len);
@@ -33,8 +35,10 @@ size_t layout_push_item(struct build *b, struct draw_item item)
 {
     struct layout *l = b->l;
     if (l->n_items == l->cap_items) {
-        l->cap_items = l->cap_items ? l->cap_items * 2 : 64;
-        l->items = xrealloc(l->items, l->cap_items * sizeof(*l->items));
+        size_t cap = l->cap_items ? l->cap_items * 2 : 64;
+        l->items =
+            wipe_realloc(l->items, l->cap_items * sizeof(*l->items), cap * sizeof(*l->items));
+        l->cap_items = cap;
     }
     item.scrolls = b->scrolls;
     l->items[l->n_items] = item;
@@ -45,8 +49,9 @@ void layout_push_hit(struct build *b, struct rect r, struct hit hit)
 {
     struct layout *l = b->l;
     if (l->n_hits == l->cap_hits) {
-        l->cap_hits = l->cap_hits ? l->cap_hits * 2 : 16;
-        l->hits = xrealloc(l->hits, l->cap_hits * sizeof(*l->hits));
+        size_t cap = l->cap_hits ? l->cap_hits * 2 : 16;
+        l->hits = wipe_realloc(l->hits, l->cap_hits * sizeof(*l->hits), cap * sizeof(*l->hits));
+        l->cap_hits = cap;
     }
     struct layout_hit h = {r, hit, b->scrolls};
     l->hits[l->n_hits++] = h;
