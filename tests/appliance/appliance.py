@@ -440,6 +440,14 @@ def privacy_check(m, c, pid, allowed, cursor):
                    "-not -path '/var/log/journal/*' 2>/dev/null", check=False).strip()
     check(not written, "%s: no file changed on the SD card's partitions during the visits "
           "(no shader cache either)" % m.name, written)
+    # Under X, SDL's software framebuffer is a SysV shared-memory segment any local user can
+    # attach (mode 0777). On the bare display the screen goes through KMS: no such segment,
+    # and no shared-memory mapping in the kiosk at all.
+    shared = m.sh("grep -E 'SYSV|/dev/shm/' /proc/%d/maps; "
+                  "awk -v u=\"$(id -u kiosk)\" 'NR > 1 && $8 == u' /proc/sysvipc/shm" % pid,
+                  check=False).strip()
+    check(not shared, "%s: the screen is in no shared memory another user could read (no SysV "
+          "segment, nothing in /dev/shm)" % m.name, shared)
     cache = m.sh("ls -A /var/lib/kiosk", check=False).split()
     check(cache == ["last-good.cfg"], "%s: the state folder holds only last-good.cfg" % m.name,
           " ".join(cache))
