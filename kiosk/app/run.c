@@ -203,6 +203,13 @@ static void discard_pictures(void *prepared)
     pictures_batch_free(prepared);
 }
 
+/* SDL keeps an error message per thread; only threads SDL made free it by themselves. */
+static void checker_done(void *ctx)
+{
+    (void)ctx;
+    SDL_TLSCleanup();
+}
+
 static void port_forget(void *ctx)
 {
     struct app *a = ctx;
@@ -296,7 +303,7 @@ static void start_watching(struct app *k)
             fcntl(k->done_pipe[i], F_SETFL, O_NONBLOCK);
         }
         k->checking = check_worker_start(&k->checker, k->reload, k->done_pipe[1]);
-        check_worker_prepare(&k->checker, prepare_pictures, discard_pictures, k);
+        check_worker_prepare(&k->checker, prepare_pictures, discard_pictures, checker_done, k);
     }
 }
 

@@ -36,6 +36,9 @@ static void *run(void *data)
         (void)n; /* a full pipe is awake already */
     }
     pthread_mutex_unlock(&w->lock);
+    if (w->thread_done) {
+        w->thread_done(w->prepare_ctx);
+    }
     return NULL;
 }
 
@@ -60,10 +63,11 @@ bool check_worker_start(struct check_worker *w, const struct reload *reload, int
 }
 
 void check_worker_prepare(struct check_worker *w, void *(*prepare)(void *, const struct content *),
-                          void (*discard)(void *), void *ctx)
+                          void (*discard)(void *), void (*thread_done)(void *), void *ctx)
 {
     w->prepare = prepare;
     w->discard = discard;
+    w->thread_done = thread_done;
     w->prepare_ctx = ctx;
 }
 

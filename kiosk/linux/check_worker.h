@@ -22,6 +22,7 @@ struct check_worker {
     const struct reload *reload;
     void *(*prepare)(void *ctx, const struct content *content); /* may be NULL */
     void (*discard)(void *prepared);
+    void (*thread_done)(void *ctx); /* last thing the thread does, may be NULL */
     void *prepare_ctx;
     struct reload_check_result result;
     int done_fd; /* a byte is written here when a result is ready */
@@ -32,9 +33,10 @@ struct check_worker {
 bool check_worker_start(struct check_worker *w, const struct reload *reload, int done_fd);
 /* After a check finds good content, the thread also calls prepare(ctx, content) and hands
  * what it returns over with the result (reload_check_result.prepared), freed with discard
- * if unused. Set before the first check_worker_ask. */
+ * if unused; thread_done(ctx) is the thread's last call (to free what a library keeps per
+ * thread). Set before the first check_worker_ask. */
 void check_worker_prepare(struct check_worker *w, void *(*prepare)(void *, const struct content *),
-                          void (*discard)(void *), void *ctx);
+                          void (*discard)(void *), void (*thread_done)(void *), void *ctx);
 /* Stops the thread (after the check it is running, if any) and frees any result. */
 void check_worker_stop(struct check_worker *w);
 /* Asks for a check of the file as it is now; false when one is still running. */
