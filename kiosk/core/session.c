@@ -420,7 +420,9 @@ bool session_tick(struct session *s, uint64_t now)
         s->pointer.corner = false;
         s->pointer.swallowed = true; /* lifting the finger must not press a key of the pad */
         if (session_staff_locked(s, now)) {
-            return false; /* too many wrong PINs lately: the hold does nothing */
+            /* Too many wrong PINs lately: the hold opens nothing, and the rest of that touch
+             * does nothing either (the touch changed, which is what a deadline promises). */
+            return true;
         }
         session_staff_open(s, now);
         return true;
