@@ -30,6 +30,8 @@ centre() {
 }
 tap() { xdotool mousemove "$1" "$2" click 1; }
 for _ in $(seq 100); do grep -q "showing" "$work/kiosk.log" && break; sleep 0.05; done
+# Only a window that is up takes a tap: wait for the welcome screen itself.
+expect_screen welcome "$work/expected/welcome.png" "the welcome screen comes up"
 
 tap 640 400
 expect_screen menu "$work/expected/menu.png" "a tap on the welcome screen shows the menu"
