@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick exit while a slow check runs: the real kiosk under Xvfb shows a page, and its config
-# is saved again with 40,000 extra settings, which libconfig takes many seconds to read. The
+# is saved again with 25,000 extra settings, which libconfig takes many seconds to read. The
 # check runs off the main loop, so a tap on Quick exit must bring the cover up at once (the
 # first frame after the tap), not when the check ends; then the checked file goes on screen
 # at the end of the visit, as any good change does. Prints the measured latency.
@@ -48,7 +48,7 @@ read -r qx qy < <(centre "$first" quick_exit)
     cat "$source_config"
     echo 'welcome_picture = "big.png";'
     echo 'extra = {'
-    seq 40000 | sed 's/.*/  s& = "x";/'
+    seq 25000 | sed 's/.*/  s& = "x";/'
     echo '};'
 } >"$work/content/.kiosk.cfg.new"
 mv "$work/content/.kiosk.cfg.new" "$config"
