@@ -22,7 +22,10 @@ const char cli_usage[] =
     "  --help            show this help\n"
     "  --version         show the version\n"
     "\n"
-    "Exit status: 0 success, 1 the config file has errors, 2 wrong command line.\n";
+    "Exit status: 0 success, 1 the config file has errors (--check, --render) or the display\n"
+    "cannot be used, 2 wrong command line. The running kiosk never stops because of its\n"
+    "content: with a broken or missing file it shows the last good copy, the shipped content\n"
+    "or a resting screen, marked with a small ring on the welcome screen, until it is fixed.\n";
 
 static bool parse_size(const char *s, int *w, int *h)
 {

@@ -16,6 +16,9 @@ static void print_summary(const char *path, const struct content *c, const struc
         printf("%s: OK: %d page%s in %d topic%s, %zu warning%s\n", path, c->n_pages,
                c->n_pages == 1 ? "" : "s", c->n_topics, c->n_topics == 1 ? "" : "s", d->warnings,
                d->warnings == 1 ? "" : "s");
+        if (c->version) {
+            printf("%s: version: %s\n", path, c->version);
+        }
         if (c->n_languages > 1) {
             /* How far along each translation is: what is missing shows in the first language. */
             printf("%s: languages offered: %s (%s)", path, c->languages[0].code,
@@ -40,7 +43,8 @@ static void print_summary(const char *path, const struct content *c, const struc
 }
 
 /* The live kiosk: starts with the config if it checks OK, else with the last good copy kept in
- * systemd's state folder ($STATE_DIRECTORY), and keeps watching the file for changes. */
+ * systemd's state folder ($STATE_DIRECTORY), else with the shipped content, else with the
+ * resting screen, and keeps watching the file for changes. Content never stops it. */
 static int run(char *path, const struct cli_options *opt)
 {
     char state[4096] = "";
@@ -49,20 +53,10 @@ static int run(char *path, const struct cli_options *opt)
         snprintf(state, sizeof(state), "%.*s", (int)strcspn(dirs, ":"), dirs);
     }
     struct reload reload;
-    reload_init(&reload, path, config_assets_dir(), state[0] ? state : NULL);
+    reload_init(&reload, path, config_assets_dir(), state[0] ? state : NULL, config_shipped_path());
     free(path);
     struct content *content = reload_boot(&reload);
-    int status = 1;
-    if (!content) {
-        fprintf(stderr,
-                "kiosk: %s has errors and %s; fix them and start again (kiosk --check lists "
-                "them)\n",
-                reload.path,
-                reload.last_good_broken ? "the last good copy cannot be used either"
-                                        : "there is no last good copy to show instead");
-    } else {
-        status = app_run(&reload, content, opt->windowed, opt->width, opt->height);
-    }
+    int status = app_run(&reload, content, opt->windowed, opt->width, opt->height);
     reload_finish(&reload);
     return status;
 }
@@ -86,11 +80,12 @@ int main(int argc, char **argv)
     char tried[4096];
     char *path = config_locate(opt.config, tried, sizeof(tried));
     const char *named = opt.config ? opt.config : getenv("KIOSK_CONFIG");
-    if (!path && opt.mode == CLI_RUN && named && named[0]) {
+    if (!path && opt.mode == CLI_RUN) {
         /* The file staff edit is gone (deleted, or its card not mounted): the live kiosk shows
-         * the last good copy, and takes the file as soon as it is back. */
-        fprintf(stderr, "kiosk: %s is missing; looking for the last good copy\n", named);
-        path = xstrdup(named);
+         * a stand-in (the last good copy, ...), and takes the file as soon as it is back. */
+        const char *want = named && named[0] ? named : CONFIG_SYSTEM_PATH;
+        fprintf(stderr, "kiosk: %s is missing; showing a stand-in until it is back\n", want);
+        path = xstrdup(want);
     }
     if (!path) {
         fprintf(stderr, "kiosk: no config file found. Looked in:\n%s", tried);

@@ -184,7 +184,9 @@ static const struct content *port_take(void *ctx)
         content_destroy(old);
         /* Decoded by the checking thread: nothing is read or decoded here. */
         pictures_adopt(&a->view.pictures, pictures);
-        log_info("now showing the new content: %d pages", next->n_pages);
+        log_info("now showing the new content: %d pages%s%s%s", next->n_pages,
+                 next->version ? ", version \"" : "", next->version ? next->version : "",
+                 next->version ? "\"" : "");
     }
     measure(a); /* the new file may rotate the panel differently */
     return a->content;
@@ -543,9 +545,11 @@ int app_run(struct reload *reload, struct content *content, bool windowed, int w
     start_watching(&k);
     SDL_RendererInfo info;
     SDL_GetRendererInfo(k.sdl, &info);
-    log_info("showing %d pages at %dx%d, rotated %d (video %s, renderer %s)", content->n_pages,
-             k.logical_w, k.logical_h, content->display.rotation, SDL_GetCurrentVideoDriver(),
-             info.name);
+    log_info("showing %d pages of %s%s%s%s at %dx%d, rotated %d (video %s, renderer %s)",
+             content->n_pages, reload_source_name(reload->source),
+             content->version ? ", version \"" : "", content->version ? content->version : "",
+             content->version ? "\"" : "", k.logical_w, k.logical_h, content->display.rotation,
+             SDL_GetCurrentVideoDriver(), info.name);
 
     loop(&k);
     log_info("stopping");

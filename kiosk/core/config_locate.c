@@ -18,8 +18,6 @@
 #define KIOSK_INSTALL_DATADIR "/usr/local/share/kiosk"
 #endif
 
-#define SYSTEM_CONFIG "/etc/kiosk/kiosk.cfg"
-
 /* Appends "  LABEL PATH: REASON\n" to `tried`, cutting it short rather than overflowing. */
 static void note(char *tried, size_t size, const char *label, const char *path, int err)
 {
@@ -66,8 +64,8 @@ char *config_locate(const char *explicit_path, char *tried, size_t tried_size)
     if (env && env[0]) {
         return exists(env, tried, tried_size, "$KIOSK_CONFIG") ? xstrdup(env) : NULL;
     }
-    if (exists(SYSTEM_CONFIG, tried, tried_size, "")) {
-        return xstrdup(SYSTEM_CONFIG);
+    if (exists(CONFIG_SYSTEM_PATH, tried, tried_size, "")) {
+        return xstrdup(CONFIG_SYSTEM_PATH);
     }
 #ifdef KIOSK_SOURCE_DIR
     /* While developing, the source tree's copy is the one being edited. */
@@ -79,6 +77,17 @@ char *config_locate(const char *explicit_path, char *tried, size_t tried_size)
         return xstrdup(KIOSK_INSTALL_DATADIR "/config/kiosk.cfg");
     }
     return NULL;
+}
+
+const char *config_shipped_path(void)
+{
+#ifdef KIOSK_SOURCE_DIR
+    struct stat st;
+    if (stat(KIOSK_SOURCE_DIR "/config/kiosk.cfg", &st) == 0) {
+        return KIOSK_SOURCE_DIR "/config/kiosk.cfg";
+    }
+#endif
+    return KIOSK_INSTALL_DATADIR "/config/kiosk.cfg";
 }
 
 const char *config_assets_dir(void)

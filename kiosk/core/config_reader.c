@@ -55,7 +55,7 @@ static const char *const root_keys[] = {
     "idle_timeout", "reset_countdown", "help_page",     "welcome_picture",
     "look",         "words",           "menu",          "topics",
     "pages",        "display",         "opening_hours", "staff_pin",
-    "language",     "languages",       "translations"};
+    "language",     "languages",       "translations",  "version"};
 
 struct ordered {
     struct diag d;
@@ -136,6 +136,7 @@ static void read_all(struct config_reader *r, const config_setting_t *root)
     config_settings_read_display(r, root);
     config_settings_read_hours(r, root);
     config_settings_read_staff_pin(r, root);
+    config_settings_read_version(r, root);
     config_pages_read(r, root);
     c->welcome_picture = config_member_picture(r, root, "welcome_picture", "welcome_picture",
                                                "the welcome screen is shown without it");

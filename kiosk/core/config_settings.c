@@ -82,14 +82,14 @@ void config_settings_read_hours(struct config_reader *r, const config_setting_t 
     }
 }
 
-/* Why a PIN of digits is among the first anyone would try, or NULL: the example the shipped
- * file and these messages give, one digit repeated, digits in a row up or down (0 follows 9),
- * or two digits taking turns. */
+/* The PIN the shipped file's comment and the guide give as an example: a mistake, not a
+ * warning, because anyone who has read either knows it. */
+#define EXAMPLE_PIN "2580"
+
+/* Why a PIN of digits is among the first anyone would try, or NULL: one digit repeated, digits
+ * in a row up or down (0 follows 9), or two digits taking turns. */
 static const char *pin_too_easy(const char *pin)
 {
-    if (strcmp(pin, "2580") == 0) {
-        return "is the example PIN in the kiosk's own file and guide, which anyone can read";
-    }
     size_t n = strlen(pin);
     bool same = true, up = true, down = true, pairs = n >= 4;
     for (size_t i = 1; i < n; i++) {
@@ -133,6 +133,14 @@ void config_settings_read_staff_pin(struct config_reader *r, const config_settin
                  "write \"\" to turn staff mode off");
         return;
     }
+    if (strcmp(pin, EXAMPLE_PIN) == 0) {
+        diag_add(r->diags, DIAG_ERROR, g.line, "staff_pin",
+                 "\"%s\" is the example PIN printed in the kiosk's own file and guide, which "
+                 "anyone can read; choose 4 to 8 digits of your own, or write staff_pin = \"\"; "
+                 "to turn staff mode off",
+                 pin);
+        return;
+    }
     const char *why = pin_too_easy(pin);
     if (why) {
         diag_add(r->diags, DIAG_WARNING, g.line, "staff_pin",
@@ -141,4 +149,35 @@ void config_settings_read_staff_pin(struct config_reader *r, const config_settin
                  pin, why);
     }
     r->content->staff_pin = xstrdup(pin);
+}
+
+/* A version is for staff to tell one file from the next where they look (CHECK.txt, the
+ * receipt on a stick, staff mode), so it must fit on one line of each. */
+#define VERSION_MAX_CHARS 60
+
+void config_settings_read_version(struct config_reader *r, const config_setting_t *root)
+{
+    const char *v;
+    struct config_got g = config_member_text(
+        r, root, "version", "version",
+        "write any text in double quotes that tells this file from the last, e.g. "
+        "version = \"2026-12-01 new opening hours\";",
+        &v);
+    if (!v || !v[0]) {
+        return;
+    }
+    size_t chars = 0;
+    bool one_line = true;
+    for (const char *p = v; *p; p++) {
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+        one_line = one_line && (unsigned char)*p >= 0x20;
+    }
+    if (!one_line || chars > VERSION_MAX_CHARS) {
+        diag_add(r->diags, DIAG_WARNING, g.line, "version",
+                 "%s, so it is not used; write at most %d characters on one line, e.g. "
+                 "version = \"2026-12-01\";",
+                 one_line ? "is too long" : "has a line break in it", VERSION_MAX_CHARS);
+        return;
+    }
+    r->content->version = xstrdup(v);
 }

@@ -15,5 +15,7 @@ void config_settings_read_display(struct config_reader *r, const config_setting_
 void config_settings_read_hours(struct config_reader *r, const config_setting_t *root);
 /* `staff_pin` into content.staff_pin (NULL, staff mode off, when none). */
 void config_settings_read_staff_pin(struct config_reader *r, const config_setting_t *root);
+/* `version` into content.version (NULL when none): the staff's own name for this content. */
+void config_settings_read_version(struct config_reader *r, const config_setting_t *root);
 
 #endif

@@ -96,6 +96,7 @@ void content_destroy(struct content *content)
     }
     free(content->theme.fallback_fonts);
     free(content->staff_pin);
+    free(content->version);
     free(content->path);
     free(content);
 }

@@ -143,9 +143,14 @@ struct content {
     struct words words;
     struct theme theme;
     struct settings settings;
-    struct display display;     /* rotation and touch mapping of the panel */
-    struct schedule schedule;   /* opening hours; not enabled means always awake */
-    char *staff_pin;            /* digits that open staff mode, or NULL: staff mode is off */
+    struct display display;   /* rotation and touch mapping of the panel */
+    struct schedule schedule; /* opening hours; not enabled means always awake */
+    char *staff_pin;          /* digits that open staff mode, or NULL: staff mode is off */
+    char *version;            /* the staff's name for this content (`version`), or NULL */
+    /* Shown in place of the staff's own file, which is broken or missing (a last good copy,
+     * the shipped content or the resting screen): the welcome screen carries a small mark that
+     * staff know about. Set by whoever loads it as a stand-in. */
+    bool stand_in;
     char *path;                 /* the file it was read from */
     struct language *languages; /* at least one; the first is the config's own */
     int n_languages;

@@ -125,6 +125,20 @@ static int language_picker(struct build *b, int bottom)
     return top;
 }
 
+/* The mark staff know means "this is not your file" (the staff guide explains it): a small
+ * ring in the bottom-left corner, in the text colour but faint, that a visitor takes for a
+ * detail of the design. Staff mode and CHECK.txt say why. */
+static void stand_in_mark(struct build *b)
+{
+    int d = max_int(12, (int)(2.4 * b->u + 0.5));
+    int ring = max_int(2, d / 6);
+    int x = b->margin / 2, y = b->h - b->margin / 2 - d;
+    struct color text = layout_color(b, COLOR_TEXT);
+    layout_rect(b, (struct rect){x, y, d, d}, text, 140, d / 2);
+    layout_rect(b, (struct rect){x + ring, y + ring, d - 2 * ring, d - 2 * ring},
+                layout_color(b, COLOR_BACKGROUND), 255, d / 2 - ring);
+}
+
 /* The welcome screen: a tap anywhere starts the visit; the language buttons along the bottom
  * and "A+" in the corner change the screen first. */
 void layout_welcome_screen(struct build *b)
@@ -147,6 +161,9 @@ void layout_welcome_screen(struct build *b)
     }
     centred_screen(b, c->welcome_picture, b->lang->words.welcome_title, b->lang->words.welcome_text,
                    b->lang->words.welcome_prompt, top, bottom - b->margin);
+    if (c->stand_in) {
+        stand_in_mark(b);
+    }
 }
 
 /* The cover screen that Quick exit shows: neutral words, centred on the whole screen, that say

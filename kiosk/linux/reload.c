@@ -14,13 +14,16 @@
 #include "config_reader.h"
 #include "diag.h"
 #include "log.h"
+#include "resting.h"
 #include "xalloc.h"
 
-void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir)
+void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir,
+                 const char *shipped)
 {
     memset(r, 0, sizeof(*r));
     r->fd = -1;
     r->path = xstrdup(path);
+    r->shipped = shipped ? xstrdup(shipped) : NULL;
     r->assets_dir = assets_dir ? xstrdup(assets_dir) : NULL;
     if (state_dir && state_dir[0]) {
         size_t n = strlen(state_dir) + sizeof("/last-good.cfg");
@@ -41,6 +44,7 @@ void reload_finish(struct reload *r)
     drop_pending(r);
     free(r->showing_data);
     free(r->path);
+    free(r->shipped);
     free(r->assets_dir);
     free(r->last_good);
     free(r->name);
@@ -104,15 +108,78 @@ static void remember(struct reload *r, const struct diag_list *d, bool ok)
     }
 }
 
-/* Reads and checks `file`, naming `r->path` in messages and finding pictures beside it. */
-static struct content *load(const struct reload *r, const char *file, struct diag_list *d,
-                            char **data, size_t *size)
+/* Reads and checks `file`, naming `name` in messages and finding pictures beside it. */
+static struct content *load_as(const struct reload *r, const char *name, const char *file,
+                               struct diag_list *d, char **data, size_t *size)
 {
     *data = config_read_bytes(file, size, d);
     if (!*data) {
         return NULL;
     }
-    return config_load_buffer(r->path, *data, *size, r->assets_dir, d);
+    return config_load_buffer(name, *data, *size, r->assets_dir, d);
+}
+
+/* Reads and checks `file` as the staff's file: named so, with its pictures beside it. */
+static struct content *load(const struct reload *r, const char *file, struct diag_list *d,
+                            char **data, size_t *size)
+{
+    return load_as(r, r->path, file, d, data, size);
+}
+
+const char *reload_source_name(enum reload_source source)
+{
+    switch (source) {
+    case RELOAD_FROM_FILE:
+        return "your file";
+    case RELOAD_FROM_LAST_GOOD:
+        return "the last good copy of your file";
+    case RELOAD_FROM_SHIPPED:
+        return "the content the kiosk came with";
+    case RELOAD_FROM_RESTING:
+        return "the built-in resting screen";
+    }
+    return "?";
+}
+
+/* The last good copy, when there is one that checks OK; last_good_broken when there is one that
+ * does not. */
+static struct content *boot_last_good(struct reload *r, char **data, size_t *size)
+{
+    if (!r->last_good || access(r->last_good, F_OK) != 0) {
+        return NULL;
+    }
+    struct diag_list d;
+    diag_init(&d, r->last_good);
+    struct content *c = load(r, r->last_good, &d, data, size);
+    if (!c) {
+        log_error("the last good copy, %s, cannot be used either:", r->last_good);
+        diag_print(&d, stderr);
+        r->last_good_broken = true;
+        free(*data);
+        *data = NULL;
+    }
+    diag_finish(&d);
+    return c;
+}
+
+/* The content the package ships: pictures beside it, messages naming it. */
+static struct content *boot_shipped(struct reload *r)
+{
+    if (!r->shipped || strcmp(r->shipped, r->path) == 0) {
+        return NULL; /* the staff's file is the shipped one, and it just failed */
+    }
+    struct diag_list d;
+    diag_init(&d, r->shipped);
+    char *data = NULL;
+    size_t size = 0;
+    struct content *c = load_as(r, r->shipped, r->shipped, &d, &data, &size);
+    free(data);
+    if (!c) {
+        log_error("the content the kiosk came with, %s, cannot be used either:", r->shipped);
+        diag_print(&d, stderr);
+    }
+    diag_finish(&d);
+    return c;
 }
 
 struct content *reload_boot(struct reload *r)
@@ -125,6 +192,7 @@ struct content *reload_boot(struct reload *r)
     diag_print(&d, stderr);
     remember(r, &d, c != NULL);
     diag_finish(&d);
+    r->source = RELOAD_FROM_FILE;
     if (c) {
         r->showing_data = data;
         r->showing_size = size;
@@ -132,26 +200,22 @@ struct content *reload_boot(struct reload *r)
         return c;
     }
     free(data);
-    if (!r->last_good || access(r->last_good, F_OK) != 0) {
-        return NULL;
+    data = NULL;
+    /* Never a dark screen because of content: each stand-in in turn, down to one that cannot
+     * fail. The staff's file is still watched, and replaces the stand-in once it is fixed. */
+    if ((c = boot_last_good(r, &data, &size))) {
+        r->source = RELOAD_FROM_LAST_GOOD;
+        r->showing_data = data;
+        r->showing_size = size;
+    } else if ((c = boot_shipped(r))) {
+        r->source = RELOAD_FROM_SHIPPED;
+    } else {
+        c = resting_content(r->assets_dir, NULL);
+        r->source = RELOAD_FROM_RESTING;
     }
-    diag_init(&d, r->last_good);
-    c = load(r, r->last_good, &d, &data, &size);
-    if (!c) {
-        log_error("%s has errors, and the last good copy, %s, cannot be used either:", r->path,
-                  r->last_good);
-        diag_print(&d, stderr);
-        diag_finish(&d);
-        r->last_good_broken = true;
-        free(data);
-        return NULL;
-    }
-    diag_finish(&d);
-    log_warn("%s has errors (listed above); showing the last good copy, %s, until it is fixed",
-             r->path, r->last_good);
-    r->from_last_good = true;
-    r->showing_data = data;
-    r->showing_size = size;
+    c->stand_in = true;
+    log_warn("%s cannot be used (listed above); showing %s until it is fixed", r->path,
+             reload_source_name(r->source));
     return c;
 }
 
@@ -357,25 +421,27 @@ struct content *reload_take_prepared(struct reload *r, void **prepared)
     r->pending_prepared = NULL;
     r->pending_discard = NULL;
     r->unsaved = !same_bytes(r->showing_data, r->showing_size, r->pending_data, r->pending_size) ||
-                 r->from_last_good || r->unsaved;
+                 r->source != RELOAD_FROM_FILE || r->unsaved;
     free(r->showing_data);
     r->showing_data = r->pending_data;
     r->showing_size = r->pending_size;
     r->pending = NULL;
     r->pending_data = NULL;
     r->pending_size = 0;
-    r->from_last_good = false;
+    r->replaced = r->source;
+    r->source = RELOAD_FROM_FILE;
     return c;
 }
 
 void reload_not_shown(struct reload *r)
 {
     r->unsaved = false;
+    r->source = r->replaced; /* the content before it stays on screen */
 }
 
 void reload_shown(struct reload *r)
 {
-    if (!r->unsaved || r->from_last_good) {
+    if (!r->unsaved || r->source != RELOAD_FROM_FILE) {
         return;
     }
     r->unsaved = false;

@@ -2,7 +2,9 @@
  * something there changes it waits for the writing to settle, checks the file, and keeps a
  * good result waiting until the visit on screen has ended. A broken file is reported and the
  * content on screen keeps running. Every file that checks OK is kept as "last good" in the
- * state folder, so a kiosk that boots with a broken file shows the last good one instead.
+ * state folder. A kiosk that boots with a broken or missing file never goes dark: it shows the
+ * first of the last good copy, the content the package ships and the built-in resting screen
+ * that can be shown, until the file is fixed.
  * No SDL here: the caller decides when to check and when to switch. */
 #ifndef KIOSK_RELOAD_H
 #define KIOSK_RELOAD_H
@@ -21,8 +23,17 @@
 #define RELOAD_SETTLE_MS 1000
 #define RELOAD_NO_DEADLINE UINT64_MAX
 
+/* Where the content on screen came from, best first. */
+enum reload_source {
+    RELOAD_FROM_FILE,      /* the staff's own file */
+    RELOAD_FROM_LAST_GOOD, /* the last copy of it that checked OK and was on screen */
+    RELOAD_FROM_SHIPPED,   /* the content the package ships (reload.shipped) */
+    RELOAD_FROM_RESTING,   /* the built-in resting screen (resting.h) */
+};
+
 struct reload {
     char *path;       /* the config file staff edit */
+    char *shipped;    /* the content the package ships, or NULL */
     char *assets_dir; /* shipped pictures and fonts, may be NULL */
     char *last_good;  /* state folder's copy of the last file that checked OK, or NULL */
     char *name;       /* the config file's name, to match inotify events */
@@ -37,23 +48,30 @@ struct reload {
     char *showing_data; /* the bytes of the content on screen, to skip unchanged files */
     size_t showing_size;
     bool unsaved; /* the content on screen is not yet the last good copy: see reload_shown */
-    bool last_good_broken; /* reload_boot found a last good copy it could not use */
+    bool last_good_broken;       /* reload_boot found a last good copy it could not use */
+    enum reload_source source;   /* of the content on screen */
+    enum reload_source replaced; /* ... before reload_take: back to it if it is not shown */
     /* What staff mode shows about the last check. */
     bool checked;
     time_t checked_at;
     bool last_ok;
     size_t last_errors, last_warnings;
     struct strbuf messages; /* the problems, one per line */
-    bool from_last_good;    /* the boot file was broken: the last good copy is on screen */
 };
 
-/* Prepares to load `path`; `state_dir` (may be NULL) holds the last good copy. */
-void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir);
+/* Prepares to load `path`; `state_dir` (may be NULL) holds the last good copy, and `shipped`
+ * (may be NULL) is the content to show when neither the file nor that copy can be. */
+void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir,
+                 const char *shipped);
 void reload_finish(struct reload *r);
 
-/* Loads the content to start with: the file if it checks OK, else the last good copy. Problems
- * are logged. NULL when neither can be used (last_good_broken says whether a copy was there). */
+/* Loads the content to start with: the file if it checks OK, else the last good copy, else the
+ * shipped content, else the resting screen, so it never fails. `source` says which; anything
+ * but the file is marked as a stand-in (content.stand_in). Problems are logged. */
 struct content *reload_boot(struct reload *r);
+/* A few words for staff on where the content on screen came from, e.g. "the last good copy of
+ * your file". */
+const char *reload_source_name(enum reload_source source);
 
 /* Starts watching the config's folder; false (logged) when it cannot. */
 bool reload_watch(struct reload *r);

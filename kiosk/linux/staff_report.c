@@ -17,8 +17,17 @@ const char *staff_report_format(struct strbuf *out, const struct content *conten
     strbuf_add(out, "", 0);
     strbuf_addf(out, "*Version:* %s\n*Config:* %s\n", KIOSK_VERSION,
                 reload ? reload->path : content->path);
-    strbuf_addf(out, "*Showing:* %d pages in %d topics%s\n", content->n_pages, content->n_topics,
-                reload && reload->from_last_good ? ", from the last good copy" : "");
+    enum reload_source source = reload ? reload->source : RELOAD_FROM_FILE;
+    strbuf_addf(out, "*Showing:* %s, %d pages in %d topics", reload_source_name(source),
+                content->n_pages, content->n_topics);
+    if (content->version) {
+        strbuf_addf(out, ", version \"%s\"", content->version);
+    }
+    strbuf_addf(out, "%s\n",
+                source == RELOAD_FROM_FILE ? ""
+                                           : " (your file cannot be used: the welcome screen "
+                                             "shows a small ring in its bottom-left corner "
+                                             "until it is fixed)");
     if (!reload || !reload->checked) {
         return strbuf_str(out);
     }

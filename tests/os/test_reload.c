@@ -21,7 +21,7 @@ static const char good2[] = "topics = ( { title = \"Second\"; pages = (\n"
 static const char broken[] = "topics = ( { title = \"Third\"; pages = (\n"
                              "    { id = \"a\"; title = 4; } ); } );\n";
 
-static char dir[64], cfg[128], state[128], last_good[160];
+static char dir[64], cfg[128], state[128], last_good[160], shipped[160];
 
 /* Saves the way editors do: a new file renamed over the old one. */
 static void save(const char *text)
@@ -58,9 +58,9 @@ static void test_reload(void)
 {
     save(good1);
     struct reload r;
-    reload_init(&r, cfg, NULL, state);
+    reload_init(&r, cfg, NULL, state, NULL);
     struct content *c = reload_boot(&r);
-    CHECK(c && !r.from_last_good);
+    CHECK(c && r.source == RELOAD_FROM_FILE && !c->stand_in);
     CHECK(c && strcmp(c->topics[0].title, "First") == 0);
     CHECK(slurp(last_good) == NULL); /* not before anything was drawn with it */
     reload_shown(&r);
@@ -103,9 +103,9 @@ static void test_reload(void)
     /* Boot with a broken file: the last good copy is shown instead, and the broken file is
      * not saved over it. */
     save(broken);
-    reload_init(&r, cfg, NULL, state);
+    reload_init(&r, cfg, NULL, state, NULL);
     c = reload_boot(&r);
-    CHECK(c && r.from_last_good);
+    CHECK(c && r.source == RELOAD_FROM_LAST_GOOD && c->stand_in);
     CHECK(c && strcmp(c->topics[0].title, "Second") == 0);
     CHECK(!r.last_ok && r.last_errors == 1);
     CHECK_STR(slurp(last_good), good2);
@@ -115,19 +115,44 @@ static void test_reload(void)
     content_destroy(c);
     reload_finish(&r);
 
-    /* Broken, and no last good copy anywhere: nothing to show. */
-    reload_init(&r, cfg, NULL, NULL);
-    CHECK(reload_boot(&r) == NULL);
+    /* Broken, and no last good copy anywhere: the content the package ships, marked. */
+    reload_init(&r, cfg, NULL, NULL, shipped);
+    c = reload_boot(&r);
+    CHECK(c && r.source == RELOAD_FROM_SHIPPED && c->stand_in);
+    CHECK(c && strcmp(c->topics[0].title, "Shipped") == 0);
     CHECK(!r.last_good_broken);
+    strbuf_init(&out);
+    report = staff_report_format(&out, c, &r);
+    CHECK(strstr(report, "the content the kiosk came with") != NULL);
+    CHECK(strstr(report, "kiosk.cfg:2:") != NULL); /* and what is wrong with the staff's file */
+    content_destroy(c);
     reload_finish(&r);
 
-    /* Broken, and the last good copy broken too (a damaged card): said as such. */
+    /* Broken, the last good copy broken too (a damaged card) and no shipped content: the
+     * resting screen, never nothing. */
     FILE *f = fopen(last_good, "w");
     fputs(broken, f);
     fclose(f);
-    reload_init(&r, cfg, NULL, state);
-    CHECK(reload_boot(&r) == NULL);
+    reload_init(&r, cfg, NULL, state, "/nonexistent/kiosk.cfg");
+    c = reload_boot(&r);
+    CHECK(c && r.source == RELOAD_FROM_RESTING && c->stand_in);
     CHECK(r.last_good_broken);
+    report = staff_report_format(&out, c, &r);
+    CHECK(strstr(report, "resting screen") != NULL);
+    strbuf_finish(&out);
+
+    /* Fixed while the resting screen shows: the file replaces it after the visit and becomes
+     * the last good copy once drawn. */
+    CHECK(reload_watch(&r));
+    save(good1);
+    CHECK(wait_for_change(&r, 30000));
+    CHECK(reload_check(&r, 30000 + RELOAD_SETTLE_MS, false));
+    struct content *fixed = reload_take(&r);
+    CHECK(fixed && !fixed->stand_in && r.source == RELOAD_FROM_FILE);
+    reload_shown(&r);
+    CHECK_STR(slurp(last_good), good1);
+    content_destroy(fixed);
+    content_destroy(c);
     reload_finish(&r);
     f = fopen(last_good, "w");
     fputs(good2, f);
@@ -135,9 +160,9 @@ static void test_reload(void)
 
     /* The config missing altogether: the last good copy is shown. */
     unlink(cfg);
-    reload_init(&r, cfg, NULL, state);
+    reload_init(&r, cfg, NULL, state, NULL);
     c = reload_boot(&r);
-    CHECK(c && r.from_last_good);
+    CHECK(c && r.source == RELOAD_FROM_LAST_GOOD);
     content_destroy(c);
     reload_finish(&r);
 }
@@ -148,7 +173,7 @@ static void test_good_then_broken(void)
 {
     save(good1);
     struct reload r;
-    reload_init(&r, cfg, NULL, state);
+    reload_init(&r, cfg, NULL, state, NULL);
     struct content *c = reload_boot(&r);
     reload_shown(&r);
     CHECK(reload_watch(&r));
@@ -170,7 +195,7 @@ static void test_slow_writer(void)
 {
     save(good1);
     struct reload r;
-    reload_init(&r, cfg, NULL, state);
+    reload_init(&r, cfg, NULL, state, NULL);
     struct content *c = reload_boot(&r);
     reload_shown(&r);
     CHECK(reload_watch(&r));
@@ -207,6 +232,11 @@ int main(void)
     snprintf(cfg, sizeof(cfg), "%s/kiosk.cfg", dir);
     snprintf(state, sizeof(state), "%s/state", dir);
     snprintf(last_good, sizeof(last_good), "%s/last-good.cfg", state);
+    snprintf(shipped, sizeof(shipped), "%s/shipped.cfg", dir);
+    FILE *f = fopen(shipped, "w");
+    fputs("topics = ( { title = \"Shipped\"; pages = ( { id = \"s\"; title = \"S\"; } ); } );\n",
+          f);
+    fclose(f);
     if (mkdir(state, 0755) != 0) {
         perror("mkdir");
         return 1;

@@ -938,6 +938,47 @@ static void test_locate(void)
     CHECK(len > 7 && strcmp(assets + len - 7, "/assets") == 0);
 }
 
+/* `version`: any text staff choose, kept as written; one that would not fit on a line of
+ * CHECK.txt or the staff screen is left out with a warning, and the pages still load. */
+static void test_version(void)
+{
+    static const char pages[] =
+        "topics = ( { title = \"A\"; pages = ( { id = \"a\"; title = \"A\"; } ); } );\n";
+    struct diag_list d;
+    char text[512];
+    snprintf(text, sizeof(text), "version = \"2026-12-01 new hours\";\n%s", pages);
+    struct content *c = load_text("v.cfg", text, &d);
+    CHECK(c && c->version && strcmp(c->version, "2026-12-01 new hours") == 0);
+    check_no_messages("a version", &d);
+    content_destroy(c);
+    diag_finish(&d);
+
+    c = load_text("v.cfg", pages, &d);
+    CHECK(c && c->version == NULL);
+    content_destroy(c);
+    diag_finish(&d);
+
+    snprintf(text, sizeof(text), "version = \"%s\";\n%s",
+             "a very long version name that goes on and on past sixty characters", pages);
+    c = load_text("v.cfg", text, &d);
+    CHECK(c && c->version == NULL);
+    char *all = format_all(&d);
+    CHECK_STR(all, "v.cfg:1: version: warning: is too long, so it is not used; write at most 60 "
+                   "characters on one line, e.g. version = \"2026-12-01\";\n");
+    free(all);
+    content_destroy(c);
+    diag_finish(&d);
+
+    snprintf(text, sizeof(text), "version = 3;\n%s", pages);
+    c = load_text("v.cfg", text, &d);
+    CHECK(c == NULL);
+    all = format_all(&d);
+    CHECK(strstr(all, "v.cfg:1: version: ") && strstr(all, "double quotes"));
+    free(all);
+    content_destroy(c);
+    diag_finish(&d);
+}
+
 static int print_messages(const char *path)
 {
     struct diag_list d;
@@ -973,5 +1014,6 @@ int main(int argc, char **argv)
     test_many_pages();
     test_long_messages();
     test_locate();
+    test_version();
     return check_summary("test_config");
 }
