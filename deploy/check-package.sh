@@ -563,6 +563,8 @@ check "no network but loopback" test "$(awk 'NR > 2 { sub(":", "", $1); print $1
 check "the state directory /var/lib/kiosk is the kiosk's, mode 0700" \
     test "$(stat -c '%U %a' /var/lib/kiosk)" = "kiosk 700"
 check "last-good.cfg kept in the state directory" test -s /var/lib/kiosk/last-good.cfg
+check "CHECK.txt in the state directory says the file checked OK" \
+    grep -q '^Result:    OK' /var/lib/kiosk/CHECK.txt
 # In the kiosk's mount namespace even root cannot write /etc (ProtectSystem=strict), only the
 # state directory.
 check "/etc is read-only in the kiosk's namespace" bash -c "! nsenter -t $pid -m touch /etc/kiosk-rw-test 2>/dev/null"

@@ -11,11 +11,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check_report.h"
 #include "config_reader.h"
 #include "diag.h"
 #include "log.h"
 #include "resting.h"
 #include "xalloc.h"
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "unknown"
+#endif
 
 void reload_init(struct reload *r, const char *path, const char *assets_dir, const char *state_dir,
                  const char *shipped)
@@ -29,6 +34,9 @@ void reload_init(struct reload *r, const char *path, const char *assets_dir, con
         size_t n = strlen(state_dir) + sizeof("/last-good.cfg");
         r->last_good = xrealloc(NULL, n);
         snprintf(r->last_good, n, "%s/last-good.cfg", state_dir);
+        n = strlen(state_dir) + sizeof("/" CHECK_REPORT_NAME);
+        r->report = xrealloc(NULL, n);
+        snprintf(r->report, n, "%s/" CHECK_REPORT_NAME, state_dir);
     }
     const char *slash = strrchr(path, '/');
     r->name = xstrdup(slash ? slash + 1 : path);
@@ -47,22 +55,24 @@ void reload_finish(struct reload *r)
     free(r->shipped);
     free(r->assets_dir);
     free(r->last_good);
+    free(r->report);
     free(r->name);
+    free(r->showing_version);
+    free(r->pending_version);
+    free(r->replaced_version);
     strbuf_finish(&r->messages);
+    strbuf_finish(&r->findings);
     memset(r, 0, sizeof(*r));
     r->fd = -1;
 }
 
-/* Writes the bytes to the last-good file through a temporary one, so a power cut leaves either
- * the old copy or the new one, never half of one. */
-static void save_last_good(struct reload *r, const char *data, size_t size)
+/* Writes the bytes to `path` through a temporary file, so a power cut leaves either the old
+ * file or the new one, never half of one. */
+static void save_whole(const char *path, const char *data, size_t size)
 {
-    if (!r->last_good) {
-        return;
-    }
-    size_t n = strlen(r->last_good) + 5;
+    size_t n = strlen(path) + 5;
     char *tmp = xrealloc(NULL, n);
-    snprintf(tmp, n, "%s.new", r->last_good);
+    snprintf(tmp, n, "%s.new", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     bool ok = fd >= 0;
     for (size_t done = 0; ok && done < size;) {
@@ -77,12 +87,52 @@ static void save_last_good(struct reload *r, const char *data, size_t size)
     if (fd >= 0) {
         ok = close(fd) == 0 && ok;
     }
-    ok = ok && rename(tmp, r->last_good) == 0;
+    ok = ok && rename(tmp, path) == 0;
     if (!ok) {
-        log_warn("cannot keep a copy of the good config in %s: %s", r->last_good, strerror(errno));
+        log_warn("cannot write %s: %s", path, strerror(errno));
         unlink(tmp);
     }
     free(tmp);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+/* Writes CHECK.txt into the state folder when what it says has changed (the time of the check
+ * alone does not count), so a card is not written to on every check. */
+static void write_report(struct reload *r)
+{
+    if (!r->report || !r->checked) {
+        return;
+    }
+    char when[64];
+    struct tm tm;
+    localtime_r(&r->checked_at, &tm);
+    strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+    struct check_report in = {r->name,
+                              when,
+                              r->last_ok,
+                              reload_source_name(r->source),
+                              r->showing_version,
+                              r->pending != NULL,
+                              strbuf_str(&r->findings),
+                              KIOSK_VERSION};
+    struct strbuf text;
+    strbuf_init(&text);
+    check_report_format(&text, &in);
+    struct diag_list ignore;
+    diag_init(&ignore, "");
+    size_t old_size = 0;
+    char *old =
+        access(r->report, F_OK) == 0 ? config_read_bytes(r->report, &old_size, &ignore) : NULL;
+    diag_finish(&ignore);
+    if (!check_report_same(old, old_size, strbuf_str(&text), text.len)) {
+        save_whole(r->report, strbuf_str(&text), text.len);
+    }
+    free(old);
+    strbuf_finish(&text);
 }
 
 static bool same_bytes(const char *a, size_t na, const char *b, size_t nb)
@@ -99,6 +149,8 @@ static void remember(struct reload *r, const struct diag_list *d, bool ok)
     r->last_errors = d->errors;
     r->last_warnings = d->warnings;
     strbuf_reset(&r->messages);
+    strbuf_reset(&r->findings);
+    check_report_findings(&r->findings, d);
     for (size_t i = 0; i < d->count; i++) {
         if (ok && d->items[i].level != DIAG_ERROR) {
             continue; /* a good file's warnings are for --check, not the staff screen */
@@ -197,6 +249,8 @@ struct content *reload_boot(struct reload *r)
         r->showing_data = data;
         r->showing_size = size;
         r->unsaved = true; /* saved once it is drawn, and only if it differs */
+        r->showing_version = dup_or_null(c->version);
+        write_report(r);
         return c;
     }
     free(data);
@@ -214,8 +268,10 @@ struct content *reload_boot(struct reload *r)
         r->source = RELOAD_FROM_RESTING;
     }
     c->stand_in = true;
+    r->showing_version = dup_or_null(c->version);
     log_warn("%s cannot be used (listed above); showing %s until it is fixed", r->path,
              reload_source_name(r->source));
+    write_report(r);
     return c;
 }
 
@@ -270,6 +326,8 @@ bool reload_drain_events(int fd)
             const struct inotify_event *e = (const struct inotify_event *)p;
             /* Editors' swap and backup files come and go while staff type; skip them. */
             bool noise = e->len > 0 && (e->name[0] == '.' || e->name[strlen(e->name) - 1] == '~');
+            /* The kiosk's own report, once it is copied beside the file, is not content. */
+            noise = noise || (e->len > 0 && strcmp(e->name, CHECK_REPORT_NAME) == 0);
             any = any || !noise;
             p += sizeof(*e) + e->len;
         }
@@ -337,6 +395,8 @@ static void drop_pending(struct reload *r)
     r->pending_size = 0;
     r->pending_prepared = NULL;
     r->pending_discard = NULL;
+    free(r->pending_version);
+    r->pending_version = NULL;
 }
 
 void reload_check_result_free(struct reload_check_result *res)
@@ -371,6 +431,7 @@ bool reload_check_apply(struct reload *r, struct reload_check_result *res, uint6
                  dropped ? " (the good version checked before it will not be shown)" : "");
         diag_print(&res->diags, stderr);
         reload_check_result_free(res);
+        write_report(r);
         return false;
     }
     /* A picture beside the config may have changed even when the file did not. */
@@ -380,11 +441,13 @@ bool reload_check_apply(struct reload *r, struct reload_check_result *res, uint6
     r->pending_size = res->size;
     r->pending_prepared = res->prepared;
     r->pending_discard = res->discard;
+    r->pending_version = dup_or_null(c->version);
     res->content = NULL;
     res->data = NULL;
     res->prepared = NULL;
     reload_check_result_free(res);
     log_info("%s changed and checks OK; it goes on screen when the current visit ends", r->path);
+    write_report(r);
     return true;
 }
 
@@ -430,6 +493,11 @@ struct content *reload_take_prepared(struct reload *r, void **prepared)
     r->pending_size = 0;
     r->replaced = r->source;
     r->source = RELOAD_FROM_FILE;
+    free(r->replaced_version);
+    r->replaced_version = r->showing_version;
+    r->showing_version = r->pending_version;
+    r->pending_version = NULL;
+    write_report(r);
     return c;
 }
 
@@ -437,6 +505,10 @@ void reload_not_shown(struct reload *r)
 {
     r->unsaved = false;
     r->source = r->replaced; /* the content before it stays on screen */
+    free(r->showing_version);
+    r->showing_version = r->replaced_version;
+    r->replaced_version = NULL;
+    write_report(r);
 }
 
 void reload_shown(struct reload *r)
@@ -455,7 +527,7 @@ void reload_shown(struct reload *r)
     old = config_read_bytes(r->last_good, &old_size, &ignore);
     diag_finish(&ignore);
     if (!same_bytes(old, old_size, r->showing_data, r->showing_size)) {
-        save_last_good(r, r->showing_data, r->showing_size);
+        save_whole(r->last_good, r->showing_data, r->showing_size);
     }
     free(old);
 }

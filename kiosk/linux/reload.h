@@ -36,6 +36,7 @@ struct reload {
     char *shipped;    /* the content the package ships, or NULL */
     char *assets_dir; /* shipped pictures and fonts, may be NULL */
     char *last_good;  /* state folder's copy of the last file that checked OK, or NULL */
+    char *report;     /* state folder's CHECK.txt (check_report.h), or NULL */
     char *name;       /* the config file's name, to match inotify events */
     int fd;           /* inotify descriptor, or -1 when changes cannot be watched */
     bool changed;     /* something in the folder changed since the last check */
@@ -57,6 +58,10 @@ struct reload {
     bool last_ok;
     size_t last_errors, last_warnings;
     struct strbuf messages; /* the problems, one per line */
+    struct strbuf findings; /* ... all of them, for CHECK.txt (check_report_findings) */
+    char *showing_version;  /* the `version` of the content on screen, or NULL */
+    char *pending_version;  /* ... of the content waiting */
+    char *replaced_version; /* ... of the content reload_take replaced (see `replaced`) */
 };
 
 /* Prepares to load `path`; `state_dir` (may be NULL) holds the last good copy, and `shipped`

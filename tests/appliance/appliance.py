@@ -449,8 +449,8 @@ def privacy_check(m, c, pid, allowed, cursor):
     check(not shared, "%s: the screen is in no shared memory another user could read (no SysV "
           "segment, nothing in /dev/shm)" % m.name, shared)
     cache = m.sh("ls -A /var/lib/kiosk", check=False).split()
-    check(cache == ["last-good.cfg"], "%s: the state folder holds only last-good.cfg" % m.name,
-          " ".join(cache))
+    check(sorted(cache) == ["CHECK.txt", "last-good.cfg"],
+          "%s: the state folder holds only last-good.cfg and CHECK.txt" % m.name, " ".join(cache))
     log = m.sh("journalctl -u kiosk -o cat --no-pager %s" %
                ("--after-cursor='%s'" % cursor if cursor else "--since=-5min"), check=False)
     text = open(c.config).read()
@@ -632,7 +632,8 @@ def scenario_read_only(args):
         m.tap(x, y)
         m.expect(c.png("cover"), "Quick exit shows the cover", name="cover")
         last = m.sh("ls /var/lib/kiosk", check=False).split()
-        check(last == ["last-good.cfg"], "read-only: the kiosk keeps its last good copy (in RAM)",
+        check(sorted(last) == ["CHECK.txt", "last-good.cfg"],
+              "read-only: the kiosk keeps its last good copy and CHECK.txt (in RAM)",
               " ".join(last))
     finally:
         m.stop()

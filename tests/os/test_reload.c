@@ -21,7 +21,7 @@ static const char good2[] = "topics = ( { title = \"Second\"; pages = (\n"
 static const char broken[] = "topics = ( { title = \"Third\"; pages = (\n"
                              "    { id = \"a\"; title = 4; } ); } );\n";
 
-static char dir[64], cfg[128], state[128], last_good[160], shipped[160];
+static char dir[64], cfg[128], state[128], last_good[160], shipped[160], report_path[160];
 
 /* Saves the way editors do: a new file renamed over the old one. */
 static void save(const char *text)
@@ -222,6 +222,59 @@ static void test_slow_writer(void)
     reload_finish(&r);
 }
 
+static ino_t inode_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* CHECK.txt in the state folder: written at boot, rewritten when the result changes (a broken
+ * file, then the fixed one going on screen), and left alone when a check finds what it found
+ * before. */
+static void test_check_report(void)
+{
+    static const char versioned[] =
+        "version = \"v2\";\ntopics = ( { title = \"V\"; pages = ( { id = \"a\"; title = "
+        "\"A\"; } ); } );\n";
+    save(good1);
+    unlink(report_path);
+    struct reload r;
+    reload_init(&r, cfg, NULL, state, NULL);
+    struct content *c = reload_boot(&r);
+    reload_shown(&r);
+    CHECK(reload_watch(&r));
+    const char *text = slurp(report_path);
+    CHECK(text && strstr(text, "Result:    OK\r\n") && strstr(text, "On screen: your file ("));
+    ino_t first = inode_of(report_path);
+
+    save(good1); /* the same file again: the same result, so CHECK.txt is not rewritten */
+    CHECK(wait_for_change(&r, 10000));
+    CHECK(reload_check(&r, 10000 + RELOAD_SETTLE_MS, false));
+    content_destroy(reload_take(&r));
+    reload_shown(&r);
+    CHECK(inode_of(report_path) == first);
+
+    save(broken);
+    CHECK(wait_for_change(&r, 20000));
+    CHECK(!reload_check(&r, 20000 + RELOAD_SETTLE_MS, false));
+    text = slurp(report_path);
+    CHECK(text && strstr(text, "Result:    NOT USED") &&
+          strstr(text, "1. Line 2 (page \"a\".title): is the number 4"));
+
+    save(versioned);
+    CHECK(wait_for_change(&r, 30000));
+    CHECK(reload_check(&r, 30000 + RELOAD_SETTLE_MS, false));
+    text = slurp(report_path);
+    CHECK(text && strstr(text, "Result:    OK: it goes on screen when the visit on screen ends"));
+    struct content *next = reload_take(&r);
+    reload_shown(&r);
+    text = slurp(report_path);
+    CHECK(text && strstr(text, "On screen: your file, version \"v2\"\r\n"));
+    content_destroy(next);
+    content_destroy(c);
+    reload_finish(&r);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof(dir), "/tmp/kiosk-reload-XXXXXX");
@@ -233,6 +286,7 @@ int main(void)
     snprintf(state, sizeof(state), "%s/state", dir);
     snprintf(last_good, sizeof(last_good), "%s/last-good.cfg", state);
     snprintf(shipped, sizeof(shipped), "%s/shipped.cfg", dir);
+    snprintf(report_path, sizeof(report_path), "%s/CHECK.txt", state);
     FILE *f = fopen(shipped, "w");
     fputs("topics = ( { title = \"Shipped\"; pages = ( { id = \"s\"; title = \"S\"; } ); } );\n",
           f);
@@ -242,6 +296,7 @@ int main(void)
         return 1;
     }
     test_reload();
+    test_check_report();
     test_good_then_broken();
     test_slow_writer();
     char cmd[128];
