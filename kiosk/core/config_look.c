@@ -148,6 +148,35 @@ static void read_colors(struct config_reader *r, const config_setting_t *colors,
     strbuf_finish(&expected);
 }
 
+/* `c` moved a fraction `t` (0 to 1) of the way to black or to white. */
+static struct color toward(struct color c, bool white, double t)
+{
+    double target = white ? 255.0 : 0.0;
+    struct color out = {(unsigned char)(c.r + (target - c.r) * t + 0.5),
+                        (unsigned char)(c.g + (target - c.g) * t + 0.5),
+                        (unsigned char)(c.b + (target - c.b) * t + 0.5)};
+    return out;
+}
+
+/* The nearest text colour to `fg` that reads on `bg` at `min` contrast: `fg` moved towards
+ * black or towards white, the way that pulls it away from `bg` first, else the other way. A
+ * white text on yellow gets a dark grey, never "a lighter white". One of black and white is
+ * always at least 4.58:1 from any colour, so one of the two ways always gets there. */
+static struct color passing_color(struct color fg, struct color bg, double min)
+{
+    bool lighter_first = color_luminance(fg) > color_luminance(bg);
+    for (int way = 0; way < 2; way++) {
+        bool white = way == 0 ? lighter_first : !lighter_first;
+        for (int step = 1; step <= 20; step++) {
+            struct color moved = toward(fg, white, step / 20.0);
+            if (color_contrast(moved, bg) >= min) {
+                return moved;
+            }
+        }
+    }
+    return (struct color){0, 0, 0}; /* not reached: see above */
+}
+
 /* Warns about each text colour too close to the colour it is drawn on. */
 static void check_contrast(struct config_reader *r, const int *color_lines, int colors_line)
 {
@@ -166,14 +195,12 @@ static void check_contrast(struct config_reader *r, const int *color_lines, int 
         strbuf_setf(&key, "look.colors.%s", theme_color_names[fg]);
         /* Rounded down, so a ratio just under the limit never prints as the limit itself. */
         int tenths = (int)(ratio * 10.0);
-        /* Push the two apart: the darker of them darker still, the lighter one lighter. */
-        bool darker_fg = color_luminance(a) <= color_luminance(b);
+        struct color ok = passing_color(a, b, MIN_CONTRAST);
         diag_add(r->diags, DIAG_WARNING, line, key.s,
                  "%s #%02X%02X%02X on %s #%02X%02X%02X has a contrast of only %d.%d:1, hard to "
-                 "read; choose colours with at least 4.5:1, e.g. a %s %s or a %s %s",
+                 "read; choose colours with at least 4.5:1, e.g. %s = \"#%02X%02X%02X\";",
                  theme_color_names[fg], a.r, a.g, a.b, theme_color_names[bg], b.r, b.g, b.b,
-                 tenths / 10, tenths % 10, darker_fg ? "darker" : "lighter", theme_color_names[fg],
-                 darker_fg ? "lighter" : "darker", theme_color_names[bg]);
+                 tenths / 10, tenths % 10, theme_color_names[fg], ok.r, ok.g, ok.b);
     }
     strbuf_finish(&key);
 }

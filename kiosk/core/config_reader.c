@@ -45,6 +45,7 @@
 #include "config_values.h"
 #include "config_words.h"
 #include "file_read.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Looking for a near miss costs a pass over every id; past this many broken links the file is
@@ -163,6 +164,55 @@ static void report_includes(struct config_reader *r)
     }
 }
 
+/* A file saved in another encoding than UTF-8 (Windows "ANSI", Mac Roman...) has bytes that are
+ * not UTF-8 in every line with an accent or a curly quote. Past a few such lines one message
+ * for the whole file says what to do, instead of one per text and a "not translated" warning
+ * for each language whose words could not be read. Returns true when it said so. */
+#define ENCODING_LINES_MAX 5
+
+static bool report_wrong_encoding(struct diag_list *diags, const char *text)
+{
+    int line = 1, first = 0, lines = 0, counted_line = 0;
+    size_t places = 0, first_at = 0;
+    size_t n = strlen(text);
+    for (size_t i = 0; i < n;) {
+        size_t valid = utf8_valid_prefix(text + i, n - i);
+        for (size_t k = 0; k < valid; k++) {
+            line += text[i + k] == '\n';
+        }
+        i += valid;
+        if (i < n) {
+            places++;
+            if (counted_line != line) {
+                counted_line = line;
+                lines++;
+            }
+            if (!first) {
+                first = line;
+                first_at = i;
+            }
+            i++;
+        }
+    }
+    if (lines <= ENCODING_LINES_MAX) {
+        return false; /* a few stray characters: each text's own message names it best */
+    }
+    size_t from = first_at;
+    while (from > 0 && text[from - 1] != '\n' && first_at - from < 30) {
+        from--;
+    }
+    struct config_excerpt shown;
+    config_excerpt(&shown, text + from, first_at - from, 40);
+    diag_add(diags, DIAG_ERROR, first, NULL,
+             "the file is not saved as UTF-8: %zu characters on %d lines cannot be read, "
+             "the first after \"%s\". It was probably saved as \"ANSI\" or Windows-1252. Open "
+             "it in Notepad, choose File > Save as, set Encoding to UTF-8 and save (in TextEdit: "
+             "Format > Make Plain Text, then save with Unicode (UTF-8)); the letters then show "
+             "as they should",
+             places, lines, shown.s);
+    return true;
+}
+
 static void report_too_large(struct diag_list *diags)
 {
     diag_add(diags, DIAG_ERROR, 0, NULL,
@@ -210,7 +260,9 @@ struct content *config_load_buffer(const char *path, const char *data, size_t si
 
     config_t cfg;
     config_init(&cfg);
-    if (!config_read_string(&cfg, text)) {
+    if (report_wrong_encoding(diags, text)) {
+        /* Nothing more: every other message would follow from the encoding. */
+    } else if (!config_read_string(&cfg, text)) {
         config_syntax_report(diags, &r.scan, config_error_line(&cfg),
                              config_error_text(&cfg) ? config_error_text(&cfg) : "syntax error");
     } else {

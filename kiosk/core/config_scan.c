@@ -132,10 +132,36 @@ static void scan_newline(struct config_scan *s, size_t offset, size_t *cap)
     s->line_starts[s->n_lines++] = offset;
 }
 
-/* Notes an opening or closing bracket; the stack holds what is open. */
-static void scan_bracket(struct config_scan *s, char c, int line, struct config_bracket **stack,
-                         size_t *depth, size_t *cap)
+/* The indentation of line `line` (tabs count as 4), or -1 when `at` is not the first thing on
+ * it. */
+static int indent_before(const struct config_scan *s, int line, const char *at)
 {
+    const char *p = s->text + s->line_starts[line - 1];
+    int width = 0;
+    for (; p < at; p++) {
+        if (*p == ' ') {
+            width++;
+        } else if (*p == '\t') {
+            width += 4;
+        } else {
+            return -1;
+        }
+    }
+    return width;
+}
+
+static int indent_of_line(const struct config_scan *s, int line)
+{
+    const char *p = s->text + s->line_starts[line - 1];
+    const char *q = p + strspn(p, " \t");
+    return indent_before(s, line, q);
+}
+
+/* Notes an opening or closing bracket at `at`; the stack holds what is open. */
+static void scan_bracket(struct config_scan *s, const char *at, int line,
+                         struct config_bracket **stack, size_t *depth, size_t *cap)
+{
+    char c = *at;
     if (c == '{' || c == '(' || c == '[') {
         if (*depth == *cap) {
             *cap *= 2;
@@ -148,6 +174,13 @@ static void scan_bracket(struct config_scan *s, char c, int line, struct config_
     }
     char open = c == '}' ? '{' : c == ')' ? '(' : '[';
     if (*depth > 0 && (*stack)[*depth - 1].c == open) {
+        const struct config_bracket *o = &(*stack)[*depth - 1];
+        int indent = indent_before(s, line, at);
+        if (!s->misindent_close_line && indent >= 0 && o->line != line &&
+            indent < indent_of_line(s, o->line)) {
+            s->misindent_open = *o;
+            s->misindent_close_line = line;
+        }
         (*depth)--;
     } else if (!s->mismatch_line) {
         s->mismatch_line = line;
@@ -229,7 +262,7 @@ void config_scan_text(struct config_scan *s, char *text)
             continue;
         }
         if (strchr("{([})]", c)) {
-            scan_bracket(s, c, line, &stack, &depth, &cap_stack);
+            scan_bracket(s, p, line, &stack, &depth, &cap_stack);
         }
         p++;
     }

@@ -50,6 +50,11 @@ struct config_scan {
     int mismatch_line, mismatch_open_line;
     char mismatch_c, mismatch_open_c;
     struct config_bracket unclosed;
+    /* The first closing bracket that starts a line indented less than the line its bracket
+     * opened on: with a bracket missing, the one after it closes the wrong block, and this is
+     * the block that lost its own (misindent_open) and the line where it should have ended. */
+    struct config_bracket misindent_open;
+    int misindent_close_line;
 };
 
 /* Scans `text` (NUL-terminated, line breaks already LF) into `s`, blanking every @include out of

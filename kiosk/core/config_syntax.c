@@ -136,15 +136,197 @@ static bool unquoted_value(struct config_line v, struct strbuf *hint)
     return false;
 }
 
+/* The name of `key = "value"` on this line, when it has one: the value (at most 60 bytes) into
+ * `out`. */
+static bool member_text(struct config_line v, const char *key, struct config_excerpt *out)
+{
+    size_t n = strlen(key);
+    for (size_t i = 0; i + n < v.n; i++) {
+        if (memcmp(v.s + i, key, n) != 0 ||
+            (i > 0 && config_is_ident_char((unsigned char)v.s[i - 1]))) {
+            continue;
+        }
+        size_t j = i + n + strspn(v.s + i + n, " \t");
+        if (j >= v.n || (v.s[j] != '=' && v.s[j] != ':')) {
+            continue;
+        }
+        j++;
+        j += strspn(v.s + j, " \t");
+        if (j >= v.n || v.s[j] != '"') {
+            continue;
+        }
+        size_t end = j + 1;
+        while (end < v.n && v.s[end] != '"') {
+            end++;
+        }
+        config_excerpt(out, v.s + j + 1, end - j - 1, 60);
+        return true;
+    }
+    return false;
+}
+
+/* Names the block opened on `line` the way staff know it: the setting it is the value of
+ * ("the \"colors\" group"), else the id or title inside it; appends nothing when it has
+ * neither. */
+static void name_block(const struct config_scan *s, int line, struct strbuf *hint)
+{
+    struct config_line v = code_of(config_scan_line(s, line), NULL);
+    size_t open = 0;
+    while (open < v.n && v.s[open] != '{' && v.s[open] != '(' && v.s[open] != '[') {
+        open++;
+    }
+    size_t end = open;
+    while (end > 0 && (v.s[end - 1] == ' ' || v.s[end - 1] == '\t')) {
+        end--;
+    }
+    if (end > 0 && (v.s[end - 1] == '=' || v.s[end - 1] == ':')) {
+        size_t name_end = end - 1;
+        while (name_end > 0 && (v.s[name_end - 1] == ' ' || v.s[name_end - 1] == '\t')) {
+            name_end--;
+        }
+        size_t name = name_end;
+        while (name > 0 && config_is_ident_char((unsigned char)v.s[name - 1])) {
+            name--;
+        }
+        if (name < name_end) {
+            strbuf_addf(hint, " (\"%.*s\")", (int)(name_end - name), v.s + name);
+            return;
+        }
+    }
+    /* A list item: the first id, title or label inside it, within a few lines. */
+    static const char *const keys[] = {"id", "title", "label"};
+    for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+        for (int l = line; l <= s->n_lines && l < line + 8; l++) {
+            struct config_excerpt shown;
+            if (member_text(code_of(config_scan_line(s, l), NULL), keys[k], &shown)) {
+                strbuf_addf(hint, " (the one with %s = \"%s\")", keys[k], shown.s);
+                return;
+            }
+        }
+    }
+}
+
+/* A colour (or other value) written without quotes after `=`: its # starts a note, so the
+ * value and the rest of the line vanish. The first such line up to `n`, or 0. */
+static int unquoted_hash_line(const struct config_scan *s, int n, struct config_excerpt *value,
+                              struct config_excerpt *name)
+{
+    for (int k = 1; k <= n; k++) {
+        struct config_line raw = config_scan_line(s, k);
+        struct config_line code = code_of(raw, NULL);
+        if (code.n == 0 || (code.s[code.n - 1] != '=' && code.s[code.n - 1] != ':')) {
+            continue;
+        }
+        const char *hash = code.s + code.n;
+        size_t left = raw.n - (size_t)(hash - raw.s);
+        size_t sp = strspn(hash, " \t");
+        if (sp >= left || hash[sp] != '#') {
+            continue;
+        }
+        size_t len = 1;
+        while (sp + len < left && config_is_ident_char((unsigned char)hash[sp + len])) {
+            len++;
+        }
+        if (len < 2) {
+            continue;
+        }
+        config_excerpt(value, hash + sp, len, 20);
+        size_t name_end = code.n - 1;
+        while (name_end > 0 && (code.s[name_end - 1] == ' ' || code.s[name_end - 1] == '\t')) {
+            name_end--;
+        }
+        size_t nm = name_end;
+        while (nm > 0 && config_is_ident_char((unsigned char)code.s[nm - 1])) {
+            nm--;
+        }
+        config_excerpt(name, code.s + nm, name_end - nm, 40);
+        return k;
+    }
+    return 0;
+}
+
+/* A number followed by more on the same value, as a phone number or "90 seconds" is: text
+ * that needs quotes (or, for a number setting, the number alone). */
+static bool number_then_more(struct config_line v, struct strbuf *hint)
+{
+    for (size_t i = 0; i < v.n; i++) {
+        if (v.s[i] == '"') {
+            return false; /* quoted text on the line: not this slip */
+        }
+        if (v.s[i] != '=' && v.s[i] != ':') {
+            continue;
+        }
+        size_t name_end = i;
+        while (name_end > 0 && (v.s[name_end - 1] == ' ' || v.s[name_end - 1] == '\t')) {
+            name_end--;
+        }
+        size_t name = name_end;
+        while (name > 0 && config_is_ident_char((unsigned char)v.s[name - 1])) {
+            name--;
+        }
+        size_t from = i + 1 + strspn(v.s + i + 1, " \t");
+        if (name == name_end || from >= v.n ||
+            !(config_is_digit((unsigned char)v.s[from]) || v.s[from] == '+' || v.s[from] == '(')) {
+            return false;
+        }
+        size_t to = from;
+        while (to < v.n && v.s[to] != ';' && v.s[to] != ',' && v.s[to] != '}') {
+            to++;
+        }
+        while (to > from && v.s[to - 1] == ' ') {
+            to--;
+        }
+        size_t number = from + (v.s[from] == '+');
+        while (number < to && config_is_digit((unsigned char)v.s[number])) {
+            number++;
+        }
+        if (number == to) {
+            return false; /* a number alone is fine */
+        }
+        struct config_excerpt shown;
+        strbuf_addf(hint,
+                    "the value of %.*s has spaces or other signs after the number, so it is text "
+                    "and needs straight double quotes at both ends: write %.*s = \"%s\"; (a "
+                    "setting that takes a number takes the number alone, e.g. idle_timeout = 90;)",
+                    (int)(name_end - name), v.s + name, (int)(name_end - name), v.s + name,
+                    config_excerpt(&shown, v.s + from, to - from, 80));
+        return true;
+    }
+    return false;
+}
+
+/* The first line after `line` that starts a setting at the left edge ("menu = {"), where a
+ * block opened at the top level must have ended; 0 when there is none. */
+static int next_setting_at_edge(const struct config_scan *s, int line)
+{
+    if (code_of(config_scan_line(s, line), NULL).s != config_scan_line(s, line).s) {
+        return 0; /* the block itself is indented: it is not at the top level */
+    }
+    for (int k = line + 1; k <= s->n_lines; k++) {
+        struct config_line raw = config_scan_line(s, k);
+        if (raw.n == 0 || !config_is_ident_start((unsigned char)raw.s[0])) {
+            continue;
+        }
+        size_t i = 0;
+        while (i < raw.n && config_is_ident_char((unsigned char)raw.s[i])) {
+            i++;
+        }
+        i += strspn(raw.s + i, " \t");
+        if (i < raw.n && (raw.s[i] == '=' || raw.s[i] == ':')) {
+            return k;
+        }
+    }
+    return 0;
+}
+
 /* The hint for a bracket that closes the wrong kind, or nothing. */
 static void mismatch_hint(const struct config_scan *s, struct strbuf *hint)
 {
     if (s->mismatch_open_c) {
-        strbuf_addf(hint,
-                    "this %c does not match the %c opened on line %d; a %c is probably missing "
-                    "before it",
-                    s->mismatch_c, s->mismatch_open_c, s->mismatch_open_line,
-                    closer(s->mismatch_open_c));
+        strbuf_addf(hint, "this %c does not match the %c opened on line %d", s->mismatch_c,
+                    s->mismatch_open_c, s->mismatch_open_line);
+        name_block(s, s->mismatch_open_line, hint);
+        strbuf_addf(hint, "; a %c is probably missing before it", closer(s->mismatch_open_c));
     } else {
         strbuf_addf(hint, "this %c closes nothing; remove it, or add the %c it was meant to close",
                     s->mismatch_c,
@@ -184,6 +366,8 @@ void config_syntax_report(struct diag_list *diags, const struct config_scan *s, 
         before = code_of(config_scan_line(s, --prev), NULL);
     }
     int odd_line = first_odd_line(s, n);
+    struct config_excerpt hash_value, hash_name;
+    int hash_line = unquoted_hash_line(s, n, &hash_value, &hash_name);
     size_t at;
     if (strcmp(err_text, "duplicate setting name") == 0) {
         size_t len = 0;
@@ -201,6 +385,12 @@ void config_syntax_report(struct diag_list *diags, const struct config_scan *s, 
         strbuf_addf(&hint, "curly quotes are not understood; type straight double quotes \" "
                            "around text, e.g. title = \"Hello\"; (a word processor changes "
                            "them, so use a plain text editor)");
+    } else if (hash_line) {
+        fix = hash_line;
+        strbuf_addf(&hint,
+                    "%s = %s needs straight double quotes: write %s = \"%s\"; (without them the "
+                    "# starts a note, and the rest of the line is not read)",
+                    hash_name.s, hash_value.s, hash_name.s, hash_value.s);
     } else if (odd_line) {
         fix = odd_line;
         strbuf_addf(&hint, "a text on this line is missing its closing double quote (or its "
@@ -212,6 +402,11 @@ void config_syntax_report(struct diag_list *diags, const struct config_scan *s, 
                     "a comma is missing between %c and %c: items in ( ... ) are separated by "
                     "commas, e.g. %c, %c",
                     here.s[at], here.s[next], here.s[at], here.s[next]);
+    } else if (here.n > 0 && (here.s[0] == ')' || here.s[0] == ']') && before.n > 0 &&
+               before.s[before.n - 1] == ',') {
+        fix = prev;
+        strbuf_addf(&hint, "the comma at the end of this line is one too many: the last item in "
+                           "( ... ) or [ ... ] has no comma after it; remove it");
     } else if (here.n > 0 && (here.s[0] == '{' || here.s[0] == '(') && before.n > 0 &&
                (before.s[before.n - 1] == '}' || before.s[before.n - 1] == ')')) {
         fix = prev;
@@ -222,11 +417,33 @@ void config_syntax_report(struct diag_list *diags, const struct config_scan *s, 
     } else if (s->mismatch_line && s->mismatch_line <= n + 1) {
         fix = s->mismatch_line;
         mismatch_hint(s, &hint);
+    } else if (s->unclosed.line && !s->mismatch_line && n >= last && s->misindent_close_line) {
+        /* A } went missing inside: the next one closed this block instead, and the block
+         * around it stays open. Indentation tells which block lost its }. */
+        fix = s->misindent_open.line;
+        strbuf_addf(&hint, "the %c opened on this line", s->misindent_open.c);
+        name_block(s, fix, &hint);
+        strbuf_addf(&hint,
+                    " is never closed: add its %c%s on a line of its own before line %d (the %c "
+                    "on line %d closes it now, so the block around it stays open)",
+                    closer(s->misindent_open.c), s->misindent_open.c == '{' ? ";" : "",
+                    s->misindent_close_line, closer(s->misindent_open.c), s->misindent_close_line);
+        err_line = 0; /* where the reader got stuck says nothing more */
     } else if (s->unclosed.line && !s->mismatch_line && n >= last) {
         fix = s->unclosed.line;
-        strbuf_addf(&hint, "the %c opened on this line is never closed; add a %c where it ends",
-                    s->unclosed.c, closer(s->unclosed.c));
-    } else if (!unquoted_value(here, &hint)) {
+        strbuf_addf(&hint, "the %c opened on this line", s->unclosed.c);
+        name_block(s, fix, &hint);
+        int next = next_setting_at_edge(s, fix);
+        if (next) {
+            strbuf_addf(&hint,
+                        " is never closed; add its %c%s before line %d, where the next "
+                        "setting starts",
+                        closer(s->unclosed.c), s->unclosed.c == '{' ? ";" : "", next);
+            err_line = 0; /* where the reader got stuck says nothing more */
+        } else {
+            strbuf_addf(&hint, " is never closed; add a %c where it ends", closer(s->unclosed.c));
+        }
+    } else if (!unquoted_value(here, &hint) && !number_then_more(here, &hint)) {
         strbuf_addf(&hint, "check this line and the one before: every text needs straight double "
                            "quotes at both ends, each setting ends with ;, items in ( ... ) are "
                            "separated by commas, and every { has a }");

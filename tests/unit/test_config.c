@@ -27,6 +27,7 @@
 #include "check.h"
 #include "config_locate.h"
 #include "config_reader.h"
+#include "util.h"
 
 /* Pictures a config does not have beside it are looked for here, as in the assets folder. */
 #define ASSETS "data"
@@ -495,6 +496,43 @@ static void check_contrast(const char *what, const struct theme *t)
             check_passed++;
         }
     }
+}
+
+/* The colour a contrast warning names passes: text of every shade on backgrounds of every
+ * shade, including white text on yellow, where "a lighter text" cannot be the advice. */
+static void test_contrast_advice(void)
+{
+    static const char *const shades[] = {"#FFFFFF", "#FFDD00", "#888888", "#777777", "#3366CC",
+                                         "#F7F4EF", "#000000", "#A0A0A0", "#5B2333", "#E3ECEA"};
+    int checked = 0;
+    for (size_t i = 0; i < ARRAY_LEN(shades); i++) {
+        for (size_t k = 0; k < ARRAY_LEN(shades); k++) {
+            char text[512];
+            snprintf(text, sizeof(text),
+                     "look = { colors = { choice_text = \"%s\"; choice = \"%s\"; }; };\n"
+                     "topics = ( { title = \"A\"; pages = ( { id = \"a\"; title = \"A\"; } ); "
+                     "} );\n",
+                     shades[i], shades[k]);
+            struct diag_list d;
+            struct content *c = load_text("advice.cfg", text, &d);
+            for (size_t m = 0; c && m < d.count; m++) {
+                const char *msg = d.items[m].message;
+                const char *eg = strstr(msg, "e.g. choice_text = \"#");
+                if (!strstr(msg, "choice_text #") || !strstr(msg, " on choice #")) {
+                    continue;
+                }
+                CHECK(eg != NULL);
+                unsigned r = 0, g = 0, b = 0;
+                CHECK(eg && sscanf(eg, "e.g. choice_text = \"#%2x%2x%2x", &r, &g, &b) == 3);
+                struct color advised = {(unsigned char)r, (unsigned char)g, (unsigned char)b};
+                CHECK(color_contrast(advised, c->theme.colors[COLOR_CHOICE]) >= 4.5);
+                checked++;
+            }
+            content_destroy(c);
+            diag_finish(&d);
+        }
+    }
+    CHECK(checked >= 10);
 }
 
 static void test_contrast(void)
@@ -1008,6 +1046,7 @@ int main(int argc, char **argv)
     test_sample();
     test_languages();
     test_contrast();
+    test_contrast_advice();
     test_bad_files();
     test_not_config_files();
     test_buffer_paths();
