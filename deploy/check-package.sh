@@ -33,8 +33,11 @@
 #   8. with --systemd (root only): in a container booted with systemd, install.sh on the
 #      running system (twice), the service started with the dummy video driver (the container
 #      has no display or tty1): READY from sd_notify, the config from /boot/firmware, the state
-#      directory and its last-good.cfg, no capabilities, no network; a frozen kiosk killed by
-#      the watchdog and restarted; `apt-get purge` while it runs leaving nothing behind.
+#      directory and its last-good.cfg, no capabilities, no network; kiosk-store copying
+#      CHECK.txt and the last good copy to /boot/firmware/kiosk, and a restart with a broken
+#      file and an empty state folder (a read-only root's reboot) showing that kept copy; a
+#      frozen kiosk killed by the watchdog and restarted; `apt-get purge` while it runs leaving
+#      nothing behind but the staff's folder.
 # Every step is timed. Exit status 0 only if every check passed; the first failure stops the
 # run with a message that says what was expected.
 set -euo pipefail
@@ -159,6 +162,7 @@ listing=$(dpkg-deb --contents "$deb")
 contents=$(printf '%s\n' "$listing" | awk '{print $NF}')
 want_files=(./usr/bin/kiosk ./usr/share/kiosk/config/kiosk.cfg ./etc/kiosk/kiosk.cfg
     ./lib/systemd/system/kiosk.service ./lib/udev/rules.d/70-kiosk-backlight.rules
+    ./usr/libexec/kiosk/kiosk-store ./lib/systemd/system/kiosk-store.service
     ./usr/share/man/man1/kiosk.1.gz ./usr/share/doc/kiosk/copyright
     ./usr/share/doc/kiosk/changelog.Debian.gz ./usr/share/lintian/overrides/kiosk)
 for f in assets/*; do want_files+=("./usr/share/kiosk/$f"); done
@@ -167,18 +171,22 @@ for f in "${want_files[@]}"; do
 done
 ok "${#want_files[@]} files present, among them every one of assets/ ($(find assets -type f | wc -l))"
 # Nothing outside the places a Debian package may use (no /usr/local, no build paths).
-places='usr/bin|usr/share/kiosk|usr/share/doc/kiosk|usr/share/man/man1|usr/share/lintian/overrides|etc/kiosk|lib/systemd/system|lib/udev/rules\.d'
+places='usr/bin|usr/libexec/kiosk|usr/share/kiosk|usr/share/doc/kiosk|usr/share/man/man1|usr/share/lintian/overrides|etc/kiosk|lib/systemd/system|lib/udev/rules\.d'
 stray=$(printf '%s\n' "$contents" | grep -v '/$' | grep -Ev "^\./($places)/" || true)
 [ -z "$stray" ] || fail "unexpected files in the package: $stray"
-ok "no file outside /usr/bin, /usr/share/{kiosk,doc/kiosk,man/man1,lintian/overrides}, /etc/kiosk, /lib/systemd/system, /lib/udev/rules.d"
+ok "no file outside /usr/bin, /usr/libexec/kiosk, /usr/share/{kiosk,doc/kiosk,man/man1,lintian/overrides}, /etc/kiosk, /lib/systemd/system, /lib/udev/rules.d"
 grep -q '^-rwxr-xr-x root/root .* \./usr/bin/kiosk$' <<<"$listing" ||
     fail "./usr/bin/kiosk is not root-owned 0755"
+grep -q '^-rwxr-xr-x root/root .* \./usr/libexec/kiosk/kiosk-store$' <<<"$listing" ||
+    fail "./usr/libexec/kiosk/kiosk-store is not root-owned 0755"
 
 unpacked=$work/unpacked
 dpkg-deb --extract "$deb" "$unpacked"
 cmp -s "$unpacked/etc/kiosk/kiosk.cfg" config/kiosk.cfg || fail "/etc/kiosk/kiosk.cfg is not config/kiosk.cfg"
-cmp -s "$unpacked/lib/systemd/system/kiosk.service" deploy/systemd/kiosk.service ||
-    fail "the packaged unit is not deploy/systemd/kiosk.service"
+for unit in kiosk.service kiosk-store.service; do
+    cmp -s "$unpacked/lib/systemd/system/$unit" "deploy/systemd/$unit" ||
+        fail "the packaged $unit is not deploy/systemd/$unit"
+done
 # The documents are the checkout's; the manual page and the changelog compressed (gzip -9n).
 cmp -s "$unpacked/usr/share/doc/kiosk/copyright" deploy/debian/copyright ||
     fail "/usr/share/doc/kiosk/copyright is not deploy/debian/copyright"
@@ -243,6 +251,17 @@ out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./
 [ -z "$out" ] || fail "systemd-analyze verify printed warnings: $out"
 ok "systemd-analyze verify: no errors, no warnings"
 systemd-analyze security --offline=yes "$unitdir/kiosk.service" 2>/dev/null | tail -n 1 || true
+# The privileged helper and its watch, the same way.
+sed "s#^ExecStart=/usr/libexec/kiosk/kiosk-store #ExecStart=$unpacked/usr/libexec/kiosk/kiosk-store #" \
+    "$unpacked/lib/systemd/system/kiosk-store.service" >"$unitdir/kiosk-store.service"
+grep -q "^ExecStart=$unpacked/usr/libexec/kiosk/kiosk-store " "$unitdir/kiosk-store.service" ||
+    fail "kiosk-store.service's ExecStart is not /usr/libexec/kiosk/kiosk-store"
+out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./kiosk-store.service 2>&1) ||
+    fail "systemd-analyze verify kiosk-store: $out"
+[ -z "$out" ] || fail "systemd-analyze verify kiosk-store printed warnings: $out"
+ok "systemd-analyze verify kiosk-store.service: no errors, no warnings"
+exposure=$(systemd-analyze security --offline=yes "$unitdir/kiosk-store.service" 2>/dev/null | tail -n 1 || true)
+echo "    kiosk-store.service: $exposure"
 
 # --- 5. shell scripts -----------------------------------------------------------------------------
 step "shellcheck"
@@ -324,7 +343,14 @@ grep -qx 'Environment=KIOSK_CONFIG=/boot/firmware/kiosk/kiosk.cfg' "$dropin" ||
 [ "$(readlink "$pi/etc/systemd/system/multi-user.target.wants/kiosk.service")" = /lib/systemd/system/kiosk.service ] ||
     fail "kiosk.service is not enabled (multi-user.target.wants)"
 [ ! -e "$pi/etc/systemd/system/getty.target.wants/getty@tty1.service" ] || fail "getty@tty1 is still enabled"
-ok "first run: cmdline.txt, config.txt, boot/firmware/kiosk/, drop-in, kiosk enabled, getty@tty1 disabled"
+store_dropin=$pi/etc/systemd/system/kiosk-store.service.d/10-boot-firmware.conf
+grep -qx 'Environment=KIOSK_CONFIG=/boot/firmware/kiosk/kiosk.cfg' "$store_dropin" ||
+    fail "kiosk-store's drop-in does not point KIOSK_CONFIG at /boot/firmware/kiosk/kiosk.cfg"
+grep -qx 'ReadWritePaths=/boot/firmware/kiosk' "$store_dropin" ||
+    fail "kiosk-store's drop-in does not let it write /boot/firmware/kiosk"
+[ "$(readlink "$pi/etc/systemd/system/multi-user.target.wants/kiosk-store.service")" = /lib/systemd/system/kiosk-store.service ] ||
+    fail "kiosk-store.service is not enabled (multi-user.target.wants)"
+ok "first run: cmdline.txt, config.txt, boot/firmware/kiosk/, drop-ins, kiosk and kiosk-store enabled, getty@tty1 disabled"
 
 # The unit with install.sh's drop-in must verify too.
 mkdir -p "$unitdir/kiosk.service.d"
@@ -332,7 +358,12 @@ cp "$dropin" "$unitdir/kiosk.service.d/"
 out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./kiosk.service 2>&1) ||
     fail "systemd-analyze verify with the drop-in: $out"
 [ -z "$out" ] || fail "systemd-analyze verify with the drop-in printed warnings: $out"
-ok "systemd-analyze verify: the unit with install.sh's drop-in"
+mkdir -p "$unitdir/kiosk-store.service.d"
+cp "$store_dropin" "$unitdir/kiosk-store.service.d/"
+out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./kiosk-store.service 2>&1) ||
+    fail "systemd-analyze verify kiosk-store with the drop-in: $out"
+[ -z "$out" ] || fail "systemd-analyze verify kiosk-store with the drop-in printed warnings: $out"
+ok "systemd-analyze verify: the units with install.sh's drop-ins"
 
 after_first=$(snapshot "$pi")
 out=$(deploy/pi/install.sh --root "$pi" 2>&1) || fail "install.sh --root (second run) failed: $out"
@@ -374,10 +405,14 @@ if [ "$install" = 1 ]; then
     # deb-systemd-helper's record of the unit's enablement, kept from postinst to purge.
     dsh=/var/lib/systemd/deb-systemd-helper-enabled
     wants=/etc/systemd/system/multi-user.target.wants/kiosk.service
+    store_wants=/etc/systemd/system/multi-user.target.wants/kiosk-store.service
     watched=(/usr/bin/kiosk /usr/share/kiosk /etc/kiosk /var/lib/kiosk /lib/systemd/system/kiosk.service
         /lib/udev/rules.d/70-kiosk-backlight.rules /etc/systemd/system/kiosk.service.d "$wants"
         /usr/share/doc/kiosk /usr/share/man/man1/kiosk.1.gz /usr/share/lintian/overrides/kiosk
-        "$dsh/kiosk.service.dsh-also" "$dsh/multi-user.target.wants/kiosk.service")
+        "$dsh/kiosk.service.dsh-also" "$dsh/multi-user.target.wants/kiosk.service"
+        /usr/libexec/kiosk /lib/systemd/system/kiosk-store.service
+        /etc/systemd/system/kiosk-store.service.d "$store_wants"
+        "$dsh/kiosk-store.service.dsh-also" "$dsh/multi-user.target.wants/kiosk-store.service")
     for p in "${watched[@]}"; do
         [ ! -e "$p" ] || fail "$p exists before the install: this machine is not clean"
     done
@@ -408,7 +443,8 @@ if [ "$install" = 1 ]; then
     dpkg-query -W -f='${Conffiles}\n' kiosk | grep -q '^ /etc/kiosk/kiosk.cfg ' ||
         fail "dpkg does not list /etc/kiosk/kiosk.cfg as a conffile"
     for p in /usr/bin/kiosk /usr/share/kiosk/assets/welcome.svg /usr/share/kiosk/config/kiosk.cfg \
-        /etc/kiosk/kiosk.cfg /lib/systemd/system/kiosk.service /lib/udev/rules.d/70-kiosk-backlight.rules; do
+        /etc/kiosk/kiosk.cfg /lib/systemd/system/kiosk.service /lib/udev/rules.d/70-kiosk-backlight.rules \
+        /usr/libexec/kiosk/kiosk-store /lib/systemd/system/kiosk-store.service; do
         [ -e "$p" ] || fail "$p is missing after the install"
     done
     ok "files in place; /etc/kiosk/kiosk.cfg is a conffile"
@@ -417,13 +453,18 @@ if [ "$install" = 1 ]; then
     ok "man kiosk finds /usr/share/man/man1/kiosk.1.gz"
     state=$(systemctl is-enabled kiosk.service 2>/dev/null || true)
     [ "$state" = disabled ] || fail "kiosk.service is '$state' after the install; the package must not enable it"
-    ok "kiosk.service is not enabled by the package"
+    state=$(systemctl is-enabled kiosk-store.service 2>/dev/null || true)
+    [ "$state" = disabled ] || fail "kiosk-store.service is '$state' after the install; the package must not enable it"
+    ok "kiosk.service and kiosk-store.service are not enabled by the package"
     grep -qxF "$wants" "$dsh/kiosk.service.dsh-also" 2>/dev/null ||
         fail "deb-systemd-helper has no record of $wants (postinst's update-state)"
-    ok "deb-systemd-helper records the link enabling would make, for purge to remove"
-    out=$(systemd-analyze verify /lib/systemd/system/kiosk.service 2>&1) || fail "systemd-analyze verify: $out"
+    grep -qxF "$store_wants" "$dsh/kiosk-store.service.dsh-also" 2>/dev/null ||
+        fail "deb-systemd-helper has no record of $store_wants (postinst's update-state)"
+    ok "deb-systemd-helper records the links enabling would make, for purge to remove"
+    out=$(systemd-analyze verify /lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-store.service \
+        2>&1) || fail "systemd-analyze verify: $out"
     [ -z "$out" ] || fail "systemd-analyze verify printed warnings: $out"
-    ok "systemd-analyze verify /lib/systemd/system/kiosk.service"
+    ok "systemd-analyze verify kiosk.service, kiosk-store.service"
     out=$(cd / && runuser -u kiosk -- /usr/bin/kiosk --check --config /etc/kiosk/kiosk.cfg 2>&1) ||
         fail "kiosk --check as the kiosk user failed: $out"
     printf '%s\n' "$out" | sed 's/^/    /'
@@ -441,9 +482,12 @@ if [ "$install" = 1 ]; then
     # Pi (the enablement link, the drop-in): an upgrade and remove keep them, purge takes them.
     install -d -o kiosk -g kiosk -m 0700 /var/lib/kiosk
     cp /etc/kiosk/kiosk.cfg /var/lib/kiosk/last-good.cfg
-    mkdir -p /etc/systemd/system/multi-user.target.wants /etc/systemd/system/kiosk.service.d
+    mkdir -p /etc/systemd/system/multi-user.target.wants /etc/systemd/system/kiosk.service.d \
+        /etc/systemd/system/kiosk-store.service.d
     ln -s /lib/systemd/system/kiosk.service "$wants"
+    ln -s /lib/systemd/system/kiosk-store.service "$store_wants"
     cp "$dropin" /etc/systemd/system/kiosk.service.d/
+    cp "$store_dropin" /etc/systemd/system/kiosk-store.service.d/
     printf '\n# a staff edit\n' >>/etc/kiosk/kiosk.cfg
     edited=$(sha256sum /etc/kiosk/kiosk.cfg)
     dpkg -i "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "reinstalling with dpkg -i failed"; }
@@ -549,6 +593,8 @@ TTYVHangup=no
 TTYVTDisallocate=no
 X
 systemctl daemon-reload
+# What the next boot would start (install.sh starts nothing): kiosk-store first, then the kiosk.
+check "systemctl start kiosk-store" timeout 30 systemctl start kiosk-store.service
 check "systemctl start kiosk (Type=notify: returns once the kiosk sent READY=1)" \
     timeout 60 systemctl start kiosk.service
 check "running" test "$(show SubState)" = running
@@ -565,6 +611,36 @@ check "the state directory /var/lib/kiosk is the kiosk's, mode 0700" \
 check "last-good.cfg kept in the state directory" test -s /var/lib/kiosk/last-good.cfg
 check "CHECK.txt in the state directory says the file checked OK" \
     grep -q '^Result:    OK' /var/lib/kiosk/CHECK.txt
+# kiosk-store (started before the kiosk, watching its state folder) copies both to the card,
+# beside the staff's file.
+card=/boot/firmware/kiosk
+check "kiosk-store enabled and watching" test "$(systemctl is-active kiosk-store.service)" = active
+check "CHECK.txt copied beside the staff's file" timeout 20 bash -c \
+    "until cmp -s /var/lib/kiosk/CHECK.txt $card/CHECK.txt; do sleep 0.5; done"
+check "the last good copy kept in last-good/copy-A.cfg" timeout 20 bash -c \
+    "until tail -n +2 $card/last-good/copy-A.cfg 2>/dev/null | cmp -s - /var/lib/kiosk/last-good.cfg; do sleep 0.5; done"
+check "kiosk-store has one capability, and no network" bash -c \
+    "[ \"\$(systemctl show -p CapabilityBoundingSet --value kiosk-store.service)\" = cap_dac_read_search ] && [ \"\$(systemctl show -p PrivateNetwork --value kiosk-store.service)\" = yes ]"
+check "kiosk-store runs as root with only that capability" \
+    grep -q '^CapEff:[[:space:]]*0000000000000004$' "/proc/$(systemctl show -p MainPID --value kiosk-store.service)/status"
+# A read-only root rebooted with a broken file: the state folder is gone (it was in RAM), and
+# the kiosk shows the copy kept on the card, marked, and says so in CHECK.txt on the card.
+systemctl stop kiosk.service
+cp $card/kiosk.cfg /ct/out/kiosk.cfg.good
+sed -i 's/^idle_timeout = [0-9]*;/idle_timeout = "ninety";/' $card/kiosk.cfg
+rm -rf /var/lib/kiosk
+check "restarted with a broken file and no state folder" timeout 60 systemctl start kiosk.service
+check "the kiosk shows the copy kept on the card" timeout 10 bash -c \
+    "until journalctl -u kiosk.service | grep -q 'using the last good copy kept in $card/last-good/copy-A.cfg'; do sleep 0.5; done"
+check "CHECK.txt on the card names the mistake and its line" timeout 20 bash -c \
+    "until grep -q '^Result:    NOT USED' $card/CHECK.txt && grep -q 'Line [0-9]* (idle_timeout)' $card/CHECK.txt; do sleep 0.5; done"
+check "the kept copy is untouched (a stand-in is never saved as the last good copy)" \
+    bash -c "[ ! -e $card/last-good/copy-B.cfg ]"
+journalctl -u kiosk-store.service -o cat --no-pager | tail -n 20
+cp /ct/out/kiosk.cfg.good $card/kiosk.cfg
+check "the fixed file checks OK again (CHECK.txt on the card)" timeout 30 bash -c \
+    "until grep -q '^Result:    OK' $card/CHECK.txt; do sleep 0.5; done"
+pid=$(show MainPID)
 # In the kiosk's mount namespace even root cannot write /etc (ProtectSystem=strict), only the
 # state directory.
 check "/etc is read-only in the kiosk's namespace" bash -c "! nsenter -t $pid -m touch /etc/kiosk-rw-test 2>/dev/null"
@@ -580,6 +656,10 @@ check "stopped by the purge" test "$(systemctl is-active kiosk.service)" = inact
 check "user kiosk gone" bash -c "! getent passwd kiosk"
 check "state, enablement and install.sh's drop-in gone" bash -c \
     "[ ! -e /var/lib/kiosk ] && [ ! -e /etc/systemd/system/multi-user.target.wants/kiosk.service ] && [ ! -e /etc/systemd/system/kiosk.service.d/10-boot-firmware.conf ]"
+check "kiosk-store's enablement and drop-in gone" bash -c \
+    "[ ! -e /etc/systemd/system/multi-user.target.wants/kiosk-store.service ] && [ ! -e /etc/systemd/system/kiosk-store.service.d ] && [ \"\$(systemctl is-active kiosk-store.service)\" != active ]"
+check "the staff's folder stays, with CHECK.txt and last-good/" \
+    test -f $card/kiosk.cfg -a -f $card/CHECK.txt -a -d $card/last-good
 check "an admin's own drop-in stays" test -f /etc/systemd/system/kiosk.service.d/99-test.conf
 echo DONE >>"$res"
 EOF

@@ -4,7 +4,8 @@
 #    that files the config names exist), in the config reader only, <libconfig.h>, and in
 #    file_read.c only (which opens files without blocking), <fcntl.h> and <unistd.h>; the
 #    Linux edge (kiosk/linux) no SDL and nothing of the SDL edge; the SDL edge (kiosk/sdl)
-#    nothing of the executable (kiosk/app);
+#    nothing of the executable (kiosk/app); the privileged helper (kiosk/store) what the Linux
+#    edge may, and nothing of SDL or the executable;
 #  - a module's internal headers (config_*.h but its public two, session_*.h, layout_*.h) are
 #    included only by that module's own files;
 #  - no two object files call each other, in either direction (a circle), through any header;
@@ -27,7 +28,7 @@ iso_c='assert|ctype|errno|float|inttypes|limits|math|stdarg|stdbool|stddef|stdin
 layer_files() { find "$src/kiosk/$1" -name '*.[ch]' | sort; }
 local_header_layer() { # HEADER -> the layer directory it lives in, or nothing
     local d
-    for d in core linux sdl app; do
+    for d in core linux sdl app store; do
         [ -e "$src/kiosk/$d/$1" ] && echo "$d" && return
     done
 }
@@ -66,6 +67,7 @@ while IFS= read -r f; do
     esac
 done < <(grep -lE '#include <(fcntl|unistd)\.h>' "${core_files[@]}")
 check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|pthread\\.h|signal\\.h|unistd\\.h" core linux
+check_layer store "(${iso_c})\\.h|sys/[a-z]+\\.h|fcntl\\.h|poll\\.h|unistd\\.h" core linux store
 check_layer sdl "(${iso_c})\\.h|SDL[a-z_]*\\.h|fribidi\\.h|sys/[a-z]+\\.h|unistd\\.h|fcntl\\.h|dirent\\.h|signal\\.h" core linux sdl
 
 # ---- internal headers stay inside their module ------------------------------------------------

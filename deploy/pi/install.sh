@@ -12,8 +12,10 @@
 #   2. creates /boot/firmware/kiosk/ with a copy of /etc/kiosk/kiosk.cfg (only when there is no
 #      kiosk.cfg yet: staff edits are never overwritten) and a README.txt for staff; pictures
 #      go beside the config in that folder;
-#   3. points kiosk.service at that file (a drop-in in /etc/systemd/system/kiosk.service.d/);
-#   4. enables kiosk.service and disables the login prompt on tty1 (getty@tty1);
+#   3. points kiosk.service at that file (a drop-in in /etc/systemd/system/kiosk.service.d/),
+#      and lets kiosk-store write that folder (its drop-in in kiosk-store.service.d/);
+#   4. enables kiosk.service and kiosk-store.service (which keeps CHECK.txt and the last good copy
+#      beside the config) and disables the login prompt on tty1 (getty@tty1);
 #   5. cmdline.txt: consoleblank=0 (the console never blanks the screen), quiet boot
 #      (quiet loglevel=3 logo.nologo vt.global_cursor_default=0) and usbcore.autosuspend=-1
 #      (the touch panel never dozes off);
@@ -91,6 +93,7 @@ boot_runtime=/boot/firmware
 kiosk_dir_runtime=$boot_runtime/kiosk
 dropin_dir=$root/etc/systemd/system/kiosk.service.d
 dropin=$dropin_dir/10-boot-firmware.conf # deploy/debian/postrm removes it on purge
+store_dropin=$root/etc/systemd/system/kiosk-store.service.d/10-boot-firmware.conf # the same
 here=$(cd "$(dirname "$0")" && pwd)
 
 # On this system only root can do it; under --root the tree's permissions decide.
@@ -217,6 +220,18 @@ RequiresMountsFor=$kiosk_dir_runtime
 [Service]
 Environment=KIOSK_CONFIG=$kiosk_dir_runtime/kiosk.cfg
 EOF
+    put_file "$store_dropin" "drop-in letting kiosk-store keep CHECK.txt and last-good/ in $kiosk_dir_runtime" <<EOF
+# Written by deploy/pi/install.sh (purging the kiosk package removes it).
+# kiosk-store copies the kiosk's check result (CHECK.txt) and its last good content (last-good/)
+# beside the config on the boot partition: staff read CHECK.txt on their laptop, and the last
+# good copy outlives a reboot of the read-only root. This folder is all it may write.
+[Unit]
+RequiresMountsFor=$kiosk_dir_runtime
+
+[Service]
+Environment=KIOSK_CONFIG=$kiosk_dir_runtime/kiosk.cfg
+ReadWritePaths=$kiosk_dir_runtime
+EOF
     # A running systemd reads drop-ins only when told to.
     if [ "$changes" != "$before" ] && [ -z "$root" ] && [ -d /run/systemd/system ]; then
         change systemctl daemon-reload
@@ -232,6 +247,13 @@ step_units() {
     else
         say "enabling kiosk.service (it starts at the next boot)"
         change "${systemctl_[@]}" enable kiosk.service
+    fi
+    state=$("${systemctl_[@]}" is-enabled kiosk-store.service 2>/dev/null || true)
+    if [ "$state" = enabled ]; then
+        say "ok: kiosk-store.service is enabled"
+    else
+        say "enabling kiosk-store.service (keeps CHECK.txt and the last good copy on the card)"
+        change "${systemctl_[@]}" enable kiosk-store.service
     fi
     state=$("${systemctl_[@]}" is-enabled getty@tty1.service 2>/dev/null || true)
     if [ "$state" = enabled ]; then

@@ -165,6 +165,26 @@ static bool member_text(struct config_line v, const char *key, struct config_exc
     return false;
 }
 
+/* Brackets opened minus brackets closed on a line of code, outside its texts. */
+static int bracket_balance(struct config_line code)
+{
+    int balance = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < code.n; i++) {
+        char c = code.s[i];
+        if (in_string && c == '\\') {
+            i++;
+        } else if (c == '"') {
+            in_string = !in_string;
+        } else if (!in_string && (c == '{' || c == '(' || c == '[')) {
+            balance++;
+        } else if (!in_string && (c == '}' || c == ')' || c == ']')) {
+            balance--;
+        }
+    }
+    return balance;
+}
+
 /* Names the block opened on `line` the way staff know it: the setting it is the value of
  * ("the \"colors\" group"), else the id or title inside it; appends nothing when it has
  * neither. */
@@ -193,17 +213,64 @@ static void name_block(const struct config_scan *s, int line, struct strbuf *hin
             return;
         }
     }
-    /* A list item: the first id, title or label inside it, within a few lines. */
+    /* A list item: the first id, title or label of its own, within a few lines (not one of a
+     * block inside it: a topic is named by its title, not by its first page's id). */
     static const char *const keys[] = {"id", "title", "label"};
-    for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-        for (int l = line; l <= s->n_lines && l < line + 8; l++) {
-            struct config_excerpt shown;
-            if (member_text(code_of(config_scan_line(s, l), NULL), keys[k], &shown)) {
-                strbuf_addf(hint, " (the one with %s = \"%s\")", keys[k], shown.s);
-                return;
+    int depth = 0;
+    for (int l = line; l <= s->n_lines && l < line + 8; l++) {
+        struct config_line code = code_of(config_scan_line(s, l), NULL);
+        if (depth == 1 || (depth == 0 && l == line)) {
+            for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+                struct config_excerpt shown;
+                if (member_text(code, keys[k], &shown)) {
+                    strbuf_addf(hint, " (the one with %s = \"%s\")", keys[k], shown.s);
+                    return;
+                }
             }
         }
+        depth += bracket_balance(code);
+        if (depth <= 0 && l > line) {
+            return;
+        }
     }
+}
+
+/* How far line `line` is indented (a tab counts as 4), or -1 for a line with no code. */
+static int indent_of(const struct config_scan *s, int line)
+{
+    struct config_line raw = config_scan_line(s, line);
+    struct config_line code = code_of(raw, NULL);
+    if (code.n == 0) {
+        return -1;
+    }
+    int width = 0;
+    for (const char *p = raw.s; p < code.s; p++) {
+        width += *p == '\t' ? 4 : 1;
+    }
+    return width;
+}
+
+/* A { that starts line `n` where the reader wanted the } of the block before it: a deleted "},"
+ * between two items. The line above at the same indentation is where that block opened, if it
+ * opened a { and every line between is indented further (its contents); 0 when there is none. */
+static int unclosed_sibling(const struct config_scan *s, int n)
+{
+    int want = indent_of(s, n);
+    if (want < 0) {
+        return 0;
+    }
+    for (int l = n - 1; l >= 1; l--) {
+        int in = indent_of(s, l);
+        if (in < 0 || in > want) {
+            continue;
+        }
+        if (in < want) {
+            return 0;
+        }
+        struct config_line code = code_of(config_scan_line(s, l), NULL);
+        return code.n > 0 && code.s[code.n - 1] == '{' ? l : 0;
+    }
+    return 0;
 }
 
 /* A colour (or other value) written without quotes after `=`: its # starts a note, so the
@@ -361,7 +428,7 @@ void config_syntax_report(struct diag_list *diags, const struct config_scan *s, 
     struct strbuf hint = {0};
     struct config_line here = code_of(config_scan_line(s, n), NULL);
     struct config_line before = code_of(config_scan_line(s, n - 1), NULL);
-    int prev = n - 1;
+    int prev = n - 1, sibling;
     while (prev > 0 && before.n == 0) {
         before = code_of(config_scan_line(s, --prev), NULL);
     }
@@ -414,6 +481,12 @@ void config_syntax_report(struct diag_list *diags, const struct config_scan *s, 
                     "a comma is missing after the %c at the end of this line: items in ( ... ) "
                     "are separated by commas, e.g. %c,",
                     before.s[before.n - 1], before.s[before.n - 1]);
+    } else if (here.n > 0 && here.s[0] == '{' && (sibling = unclosed_sibling(s, n)) != 0) {
+        strbuf_addf(&hint, "the { on line %d", sibling);
+        name_block(s, sibling, &hint);
+        strbuf_addf(&hint,
+                    " is never closed: add }, on a line of its own before this one (each item "
+                    "in ( ... ) ends with its own }, and a comma comes before the next item)");
     } else if (s->mismatch_line && s->mismatch_line <= n + 1) {
         fix = s->mismatch_line;
         mismatch_hint(s, &hint);

@@ -14,6 +14,8 @@
 #include "check_report.h"
 #include "config_reader.h"
 #include "diag.h"
+#include "last_good_slot.h"
+#include "last_good_store.h"
 #include "log.h"
 #include "resting.h"
 #include "xalloc.h"
@@ -193,9 +195,9 @@ const char *reload_source_name(enum reload_source source)
     return "?";
 }
 
-/* The last good copy, when there is one that checks OK; last_good_broken when there is one that
- * does not. */
-static struct content *boot_last_good(struct reload *r, char **data, size_t *size)
+/* The last good copy in the state folder, when there is one that checks OK; last_good_broken
+ * when there is one that does not. */
+static struct content *boot_state_copy(struct reload *r, char **data, size_t *size)
 {
     if (!r->last_good || access(r->last_good, F_OK) != 0) {
         return NULL;
@@ -212,6 +214,40 @@ static struct content *boot_last_good(struct reload *r, char **data, size_t *siz
     }
     diag_finish(&d);
     return c;
+}
+
+/* The copy kiosk-store keeps beside the staff's file, which outlives a reboot of a read-only
+ * root (last_good_store.h): the newest whole slot, if it checks OK. */
+static struct content *boot_kept_copy(struct reload *r, char **data, size_t *size)
+{
+    char *folder = last_good_store_folder(r->path);
+    const char *slot = NULL;
+    *data = last_good_store_read(folder, size, &slot);
+    struct content *c = NULL;
+    if (*data) {
+        struct diag_list d;
+        diag_init(&d, r->path);
+        c = config_load_buffer(r->path, *data, *size, r->assets_dir, &d);
+        if (c) {
+            log_info("using the last good copy kept in %s/%s", folder, slot);
+        } else {
+            log_error("the last good copy kept in %s/%s cannot be used either:", folder, slot);
+            diag_print(&d, stderr);
+            r->last_good_broken = true;
+            free(*data);
+            *data = NULL;
+        }
+        diag_finish(&d);
+    }
+    free(folder);
+    return c;
+}
+
+/* The last good copy: the state folder's, else the one kept beside the staff's file. */
+static struct content *boot_last_good(struct reload *r, char **data, size_t *size)
+{
+    struct content *c = boot_state_copy(r, data, size);
+    return c ? c : boot_kept_copy(r, data, size);
 }
 
 /* The content the package ships: pictures beside it, messages naming it. */
@@ -326,8 +362,11 @@ bool reload_drain_events(int fd)
             const struct inotify_event *e = (const struct inotify_event *)p;
             /* Editors' swap and backup files come and go while staff type; skip them. */
             bool noise = e->len > 0 && (e->name[0] == '.' || e->name[strlen(e->name) - 1] == '~');
-            /* The kiosk's own report, once it is copied beside the file, is not content. */
-            noise = noise || (e->len > 0 && strcmp(e->name, CHECK_REPORT_NAME) == 0);
+            /* What kiosk-store writes beside the file is not content: the report (and its
+             * temporary name) and the folder of the last good copy. */
+            noise = noise || (e->len > 0 && (strcmp(e->name, CHECK_REPORT_NAME) == 0 ||
+                                             strcmp(e->name, CHECK_REPORT_NAME ".new") == 0 ||
+                                             strcmp(e->name, LAST_GOOD_FOLDER) == 0));
             any = any || !noise;
             p += sizeof(*e) + e->len;
         }

@@ -635,6 +635,39 @@ def scenario_read_only(args):
         check(sorted(last) == ["CHECK.txt", "last-good.cfg"],
               "read-only: the kiosk keeps its last good copy and CHECK.txt (in RAM)",
               " ".join(last))
+        # kiosk-store copies both to the FAT card, where they outlive the RAM overlay.
+        card = "/boot/firmware/kiosk"
+        kept = wait_for(lambda: "same" in m.sh(
+            "cmp -s /var/lib/kiosk/CHECK.txt %s/CHECK.txt && tail -n +2 %s/last-good/copy-A.cfg"
+            " | cmp -s - %s/kiosk.cfg && echo same" % (card, card, card), check=False), 30)
+        check(kept is not None, "read-only: CHECK.txt and the last good copy (last-good/"
+              "copy-A.cfg) are on the card, beside kiosk.cfg")
+        # Staff put back a card with a broken file, and switch off and on (here: the file
+        # written from inside, then the plug pulled).
+        broken = re.sub(r"(?m)^idle_timeout = \d+;", 'idle_timeout = "twenty";',
+                        open(c.config).read(), count=1)
+        check("twenty" in broken, "read-only: the test can break the file (idle_timeout)")
+        m.agent.write_file(card + "/kiosk.cfg.new", broken.encode())
+        m.sh("mv %s/kiosk.cfg.new %s/kiosk.cfg; sync" % (card, card))
+        said = wait_for(lambda: "NOT USED" in m.sh("grep '^Result:' %s/CHECK.txt" % card,
+                                                   check=False), 30)
+        report = m.sh("cat %s/CHECK.txt" % card, check=False)
+        check(said is not None and "(idle_timeout)" in report,
+              "read-only: a broken file: CHECK.txt on the card says it is not used and names "
+              "the line", report[:600])
+        m.power_cut()
+        ok("read-only: power cut (QEMU killed) with the broken file on the card")
+        boot_and_first_frame(m, c, "a power cut with a broken file")
+        log = m.sh("journalctl -b -u kiosk -o cat --no-pager", check=False)
+        check("using the last good copy kept in %s/last-good/copy-A.cfg" % card in log,
+              "read-only: after the reboot (the RAM copy gone) the kiosk shows the last good "
+              "copy kept on the card", log[-1500:])
+        m.tap(w // 2, h // 2)
+        m.expect(c.png("menu"), "a tap opens the kept copy's menu", name="menu-kept")
+        report = m.sh("cat %s/CHECK.txt" % card, check=False)
+        check("NOT USED" in report and "the last good copy of your file" in report,
+              "read-only: CHECK.txt on the card says the last good copy is on screen",
+              report[:600])
     finally:
         m.stop()
 

@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "last_good_store.h"
 #include "reload.h"
 #include "staff_report.h"
 
@@ -167,6 +169,79 @@ static void test_reload(void)
     reload_finish(&r);
 }
 
+/* A read-only root: the state folder empty after a reboot, but kiosk-store kept the last good
+ * copy beside the staff's file. A broken file then shows that copy, the newest whole slot. */
+static void test_kept_copy(void)
+{
+    char folder[160];
+    snprintf(folder, sizeof(folder), "%s/last-good", dir);
+    CHECK_INT(last_good_store_write(folder, good1, strlen(good1)), LAST_GOOD_STORE_WRITTEN);
+    CHECK_INT(last_good_store_write(folder, good2, strlen(good2)), LAST_GOOD_STORE_WRITTEN);
+    save(broken);
+    struct reload r;
+    reload_init(&r, cfg, NULL, NULL, shipped);
+    struct content *c = reload_boot(&r);
+    CHECK(c && r.source == RELOAD_FROM_LAST_GOOD && c->stand_in);
+    CHECK(c && strcmp(c->topics[0].title, "Second") == 0);
+    content_destroy(c);
+    reload_finish(&r);
+    /* The newest slot cut short by a pulled plug: the one before it. */
+    char slot[200];
+    snprintf(slot, sizeof(slot), "%s/copy-B.cfg", folder);
+    CHECK(truncate(slot, 20) == 0);
+    reload_init(&r, cfg, NULL, NULL, shipped);
+    c = reload_boot(&r);
+    CHECK(c && r.source == RELOAD_FROM_LAST_GOOD && strcmp(c->topics[0].title, "First") == 0);
+    content_destroy(c);
+    reload_finish(&r);
+    /* A kept copy that no longer checks OK (this kiosk's checker is stricter): the shipped one. */
+    CHECK_INT(last_good_store_write(folder, broken, strlen(broken)), LAST_GOOD_STORE_WRITTEN);
+    reload_init(&r, cfg, NULL, NULL, shipped);
+    c = reload_boot(&r);
+    CHECK(c && r.source == RELOAD_FROM_SHIPPED && r.last_good_broken);
+    content_destroy(c);
+    reload_finish(&r);
+    char cmd[200];
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", folder);
+    CHECK(system(cmd) == 0);
+}
+
+/* What kiosk-store writes beside the staff's file (CHECK.txt through CHECK.txt.new, and the
+ * folder last-good/) is not a change to the content: it must not set off a check of its own. */
+static void test_helper_writes_ignored(void)
+{
+    save(good1);
+    struct reload r;
+    reload_init(&r, cfg, NULL, state, NULL);
+    struct content *c = reload_boot(&r);
+    CHECK(reload_watch(&r));
+    char path[200];
+    snprintf(path, sizeof(path), "%s/CHECK.txt.new", dir);
+    FILE *f = fopen(path, "w");
+    fputs("report\r\n", f);
+    fclose(f);
+    char to[200];
+    snprintf(to, sizeof(to), "%s/CHECK.txt", dir);
+    CHECK(rename(path, to) == 0);
+    snprintf(path, sizeof(path), "%s/last-good", dir);
+    CHECK(mkdir(path, 0755) == 0);
+    nanosleep(&(struct timespec){0, 50000000L}, NULL);
+    CHECK(!reload_drain_events(reload_fd(&r)));
+    /* ...while a picture saved beside the file is. */
+    snprintf(path, sizeof(path), "%s/clinic.png", dir);
+    f = fopen(path, "w");
+    fputs("png", f);
+    fclose(f);
+    nanosleep(&(struct timespec){0, 50000000L}, NULL);
+    CHECK(reload_drain_events(reload_fd(&r)));
+    unlink(path);
+    unlink(to);
+    snprintf(path, sizeof(path), "%s/last-good", dir);
+    rmdir(path);
+    content_destroy(c);
+    reload_finish(&r);
+}
+
 /* A good file checked and waiting, then a broken one saved over it before the visit ends: the
  * staff's latest word counts, so nothing changes on screen. */
 static void test_good_then_broken(void)
@@ -299,6 +374,8 @@ int main(void)
     test_check_report();
     test_good_then_broken();
     test_slow_writer();
+    test_kept_copy();
+    test_helper_writes_ignored();
     char cmd[128];
     snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
     if (system(cmd) != 0) {

@@ -1,0 +1,189 @@
+/* store_copy.h: one copy from the state folder to the staff's folder. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "store_copy.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check_report.h"
+#include "config_reader.h"
+#include "file_read.h"
+#include "last_good_store.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+#define REPORT_MAX_BYTES (1024u * 1024u)
+
+struct source {
+    bool present;
+    char *data;
+    size_t size;
+    struct stat st;
+};
+
+/* Reads `name` from the state folder `dir` (open as `dirfd`, owned by `owner`) as a file the
+ * kiosk wrote, or says why it is refused. Absent is not an error. */
+static bool read_source(int dirfd, const char *dir, uid_t owner, const char *name, size_t limit,
+                        struct source *out)
+{
+    memset(out, 0, sizeof(*out));
+    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        if (errno == ENOENT) {
+            return true;
+        }
+        say("refused %s/%s: %s", dir, name, errno == ELOOP ? "it is a link" : strerror(errno));
+        return false;
+    }
+    const char *why = NULL;
+    if (fstat(fd, &out->st) != 0) {
+        why = strerror(errno);
+    } else if (!S_ISREG(out->st.st_mode)) {
+        why = "it is not a regular file";
+    } else if (out->st.st_nlink != 1) {
+        why = "it has more than one name (a hard link)";
+    } else if (out->st.st_uid != owner) {
+        why = "it is not owned by the state folder's owner";
+    } else if ((size_t)out->st.st_size > limit) {
+        why = "it is too large";
+    }
+    if (!why) {
+        size_t size = (size_t)out->st.st_size;
+        out->data = xrealloc(NULL, size + 1);
+        size_t done = 0;
+        while (done < size) {
+            ssize_t n = read(fd, out->data + done, size - done);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                break;
+            }
+            done += (size_t)n;
+        }
+        if (done != size) {
+            why = "it changed while it was read";
+        }
+        out->data[done] = '\0';
+        out->size = done;
+    }
+    close(fd);
+    if (why) {
+        say("refused %s/%s: %s", dir, name, why);
+        free(out->data);
+        memset(out, 0, sizeof(*out));
+        return false;
+    }
+    out->present = true;
+    return true;
+}
+
+static bool write_all(int fd, const char *data, size_t size)
+{
+    for (size_t done = 0; done < size;) {
+        ssize_t w = write(fd, data + done, size - done);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            return false;
+        }
+        done += (size_t)w;
+    }
+    return true;
+}
+
+/* CHECK.txt beside the staff's file, when it says something new: written whole to a temporary
+ * name, flushed, renamed over the old one, and the folder flushed. */
+static bool store_report(const char *folder, const struct source *report)
+{
+    struct strbuf path, tmp;
+    strbuf_init(&path);
+    strbuf_init(&tmp);
+    strbuf_addf(&path, "%s/" CHECK_REPORT_NAME, folder);
+    strbuf_addf(&tmp, "%s/" CHECK_REPORT_NAME ".new", folder);
+    struct file_bytes old = {0};
+    int error = 0;
+    file_read(strbuf_str(&path), REPORT_MAX_BYTES, &old, &error);
+    bool ok = true;
+    if (!check_report_same(old.data, old.size, report->data, report->size)) {
+        unlink(strbuf_str(&tmp));
+        int fd = open(strbuf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        ok = fd >= 0 && write_all(fd, report->data, report->size) && fsync(fd) == 0;
+        if (fd >= 0) {
+            ok = close(fd) == 0 && ok;
+        }
+        ok = ok && rename(strbuf_str(&tmp), strbuf_str(&path)) == 0;
+        if (ok) {
+            int dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (dfd >= 0) {
+                fsync(dfd);
+                close(dfd);
+            }
+            say("wrote %s", strbuf_str(&path));
+        } else {
+            say("cannot write %s: %s", strbuf_str(&path), strerror(errno));
+            unlink(strbuf_str(&tmp));
+        }
+    }
+    free(old.data);
+    strbuf_finish(&path);
+    strbuf_finish(&tmp);
+    return ok;
+}
+
+/* The staff's folder: where `config` is. Free it. */
+static char *folder_of(const char *config)
+{
+    char *folder = xstrdup(config);
+    char *slash = strrchr(folder, '/');
+    if (slash) {
+        slash[slash == folder] = '\0';
+        return folder;
+    }
+    free(folder);
+    return xstrdup(".");
+}
+
+bool store_copy(const char *state, const char *config)
+{
+    int dirfd = open(state, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat dst;
+    if (dirfd < 0 || fstat(dirfd, &dst) != 0) {
+        bool absent = errno == ENOENT;
+        if (!absent) {
+            say("cannot open the state folder %s: %s", state, strerror(errno));
+        }
+        if (dirfd >= 0) {
+            close(dirfd);
+        }
+        return absent; /* not made yet (the kiosk has not started): nothing to keep */
+    }
+    struct source good, report;
+    bool ok = read_source(dirfd, state, dst.st_uid, "last-good.cfg", CONFIG_MAX_BYTES, &good);
+    ok = read_source(dirfd, state, dst.st_uid, CHECK_REPORT_NAME, REPORT_MAX_BYTES, &report) && ok;
+    close(dirfd);
+    if (good.present) {
+        char *slots = last_good_store_folder(config);
+        enum last_good_store_result r = last_good_store_write(slots, good.data, good.size);
+        if (r == LAST_GOOD_STORE_WRITTEN) {
+            say("kept the last good copy in %s", slots);
+        }
+        ok = ok && r != LAST_GOOD_STORE_FAILED;
+        free(slots);
+    }
+    if (report.present) {
+        char *folder = folder_of(config);
+        ok = store_report(folder, &report) && ok;
+        free(folder);
+    }
+    free(good.data);
+    free(report.data);
+    return ok;
+}
