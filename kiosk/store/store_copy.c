@@ -99,6 +99,16 @@ static bool write_all(int fd, const char *data, size_t size)
     return true;
 }
 
+/* Flushes what was written to `path` (a file, or with O_DIRECTORY a folder) to the card. */
+static void sync_file(const char *path, int flags)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
 /* CHECK.txt beside the staff's file, when it says something new: written whole to a temporary
  * name, flushed, renamed over the old one, and the folder flushed. */
 static bool store_report(const char *folder, const struct source *report)
@@ -121,11 +131,12 @@ static bool store_report(const char *folder, const struct source *report)
         }
         ok = ok && rename(strbuf_str(&tmp), strbuf_str(&path)) == 0;
         if (ok) {
-            int dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (dfd >= 0) {
-                fsync(dfd);
-                close(dfd);
-            }
+            /* On FAT the rename moves the file's directory entry, which Linux writes with the
+             * file, not the folder: flush the file again under its new name, then the folder,
+             * so a plug pulled right after leaves the new report, not a name pointing at freed
+             * clusters that the next boot's fsck removes. */
+            sync_file(strbuf_str(&path), O_NOFOLLOW);
+            sync_file(folder, O_DIRECTORY);
             say("wrote %s", strbuf_str(&path));
         } else {
             say("cannot write %s: %s", strbuf_str(&path), strerror(errno));

@@ -206,6 +206,13 @@ class Machine:
             self.agent = Agent(os.path.join(self.dir, "qga.sock"), timeout=300)
         return t0
 
+    def kernel_started(self):
+        """Whether the guest's CPU runs with paging on: a Linux kernel does from its first
+        moments; the firmware and its option ROMs never do."""
+        regs = self.qmp.execute("human-monitor-command", **{"command-line": "info registers"})
+        cr0 = re.search(r"CR0=([0-9a-fA-F]+)", regs or "")
+        return cr0 is None or int(cr0.group(1), 16) & 0x80000000 != 0
+
     def power_cut(self):
         """Pulls the plug: QEMU is killed; nothing in the guest is told."""
         self.proc.send_signal(signal.SIGKILL)
@@ -316,7 +323,17 @@ class Arm64Machine(Machine):
 
 def boot_and_first_frame(m, c, what="power-on", wait=240):
     t0 = m.start()
-    matched, _, d = m.wait_screen(c.png("welcome"), wait, "first-frame", every=1.0)
+    matched, _, d = m.wait_screen(c.png("welcome"), 60, "first-frame", every=1.0)
+    if not matched and not m.kernel_started():
+        # Emulation only: QEMU's firmware now and then hangs at "Booting from ROM..." before
+        # the kernel starts (seen once in CI, 2026-12). No kiosk code has run; power on again.
+        print("note: %s: the emulated firmware never started the kernel in 60 s; powering on "
+              "again" % m.name, flush=True)
+        m.power_cut()
+        t0 = m.start()
+        matched, _, d = m.wait_screen(c.png("welcome"), wait, "first-frame", every=1.0)
+    elif not matched:
+        matched, _, d = m.wait_screen(c.png("welcome"), wait - 60, "first-frame", every=1.0)
     took = time.monotonic() - t0
     check(matched, "%s: the welcome screen comes up after %s (%.1f s)" % (m.name, what, took),
           "%d pixels differ" % d)
@@ -664,10 +681,13 @@ def scenario_read_only(args):
               "copy kept on the card", log[-1500:])
         m.tap(w // 2, h // 2)
         m.expect(c.png("menu"), "a tap opens the kept copy's menu", name="menu-kept")
-        report = m.sh("cat %s/CHECK.txt" % card, check=False)
-        check("NOT USED" in report and "the last good copy of your file" in report,
+        said = wait_for(lambda: "the last good copy of your file" in m.sh(
+            "grep '^On screen:' %s/CHECK.txt" % card, check=False), 30)
+        report = m.sh("cat %s/CHECK.txt; ls -la %s %s/last-good; journalctl -b -u kiosk-store "
+                      "-o cat --no-pager | tail -n 20" % (card, card, card), check=False)
+        check(said is not None and "NOT USED" in report,
               "read-only: CHECK.txt on the card says the last good copy is on screen",
-              report[:600])
+              report[:1500])
     finally:
         m.stop()
 
