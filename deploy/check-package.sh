@@ -163,6 +163,8 @@ contents=$(printf '%s\n' "$listing" | awk '{print $NF}')
 want_files=(./usr/bin/kiosk ./usr/share/kiosk/config/kiosk.cfg ./etc/kiosk/kiosk.cfg
     ./lib/systemd/system/kiosk.service ./lib/udev/rules.d/70-kiosk-backlight.rules
     ./usr/libexec/kiosk/kiosk-store ./lib/systemd/system/kiosk-store.service
+    ./usr/libexec/kiosk/kiosk-usb ./lib/systemd/system/kiosk-usb@.service
+    ./lib/udev/rules.d/71-kiosk-usb.rules
     ./usr/share/man/man1/kiosk.1.gz ./usr/share/doc/kiosk/copyright
     ./usr/share/doc/kiosk/changelog.Debian.gz ./usr/share/lintian/overrides/kiosk)
 for f in assets/*; do want_files+=("./usr/share/kiosk/$f"); done
@@ -177,13 +179,15 @@ stray=$(printf '%s\n' "$contents" | grep -v '/$' | grep -Ev "^\./($places)/" || 
 ok "no file outside /usr/bin, /usr/libexec/kiosk, /usr/share/{kiosk,doc/kiosk,man/man1,lintian/overrides}, /etc/kiosk, /lib/systemd/system, /lib/udev/rules.d"
 grep -q '^-rwxr-xr-x root/root .* \./usr/bin/kiosk$' <<<"$listing" ||
     fail "./usr/bin/kiosk is not root-owned 0755"
-grep -q '^-rwxr-xr-x root/root .* \./usr/libexec/kiosk/kiosk-store$' <<<"$listing" ||
-    fail "./usr/libexec/kiosk/kiosk-store is not root-owned 0755"
+for helper in kiosk-store kiosk-usb; do
+    grep -q "^-rwxr-xr-x root/root .* \./usr/libexec/kiosk/$helper\$" <<<"$listing" ||
+        fail "./usr/libexec/kiosk/$helper is not root-owned 0755"
+done
 
 unpacked=$work/unpacked
 dpkg-deb --extract "$deb" "$unpacked"
 cmp -s "$unpacked/etc/kiosk/kiosk.cfg" config/kiosk.cfg || fail "/etc/kiosk/kiosk.cfg is not config/kiosk.cfg"
-for unit in kiosk.service kiosk-store.service; do
+for unit in kiosk.service kiosk-store.service kiosk-usb@.service; do
     cmp -s "$unpacked/lib/systemd/system/$unit" "deploy/systemd/$unit" ||
         fail "the packaged $unit is not deploy/systemd/$unit"
 done
@@ -252,7 +256,8 @@ out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./
 ok "systemd-analyze verify: no errors, no warnings"
 systemd-analyze security --offline=yes "$unitdir/kiosk.service" 2>/dev/null | tail -n 1 || true
 # The privileged helper and its watch, the same way.
-sed "s#^ExecStart=/usr/libexec/kiosk/kiosk-store #ExecStart=$unpacked/usr/libexec/kiosk/kiosk-store #" \
+sed -e "s#^ExecStart=/usr/libexec/kiosk/kiosk-store #ExecStart=$unpacked/usr/libexec/kiosk/kiosk-store #" \
+    -e "s#^ExecStartPre=-/usr/libexec/kiosk/kiosk-usb #ExecStartPre=-$unpacked/usr/libexec/kiosk/kiosk-usb #" \
     "$unpacked/lib/systemd/system/kiosk-store.service" >"$unitdir/kiosk-store.service"
 grep -q "^ExecStart=$unpacked/usr/libexec/kiosk/kiosk-store " "$unitdir/kiosk-store.service" ||
     fail "kiosk-store.service's ExecStart is not /usr/libexec/kiosk/kiosk-store"
@@ -262,6 +267,20 @@ out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./
 ok "systemd-analyze verify kiosk-store.service: no errors, no warnings"
 exposure=$(systemd-analyze security --offline=yes "$unitdir/kiosk-store.service" 2>/dev/null | tail -n 1 || true)
 echo "    kiosk-store.service: $exposure"
+# The USB stick's unit, as an instance (udev starts kiosk-usb@sda1.service).
+sed "s#^ExecStart=/usr/libexec/kiosk/kiosk-usb #ExecStart=$unpacked/usr/libexec/kiosk/kiosk-usb #" \
+    "$unpacked/lib/systemd/system/kiosk-usb@.service" >"$unitdir/kiosk-usb@.service"
+grep -q "^ExecStart=$unpacked/usr/libexec/kiosk/kiosk-usb " "$unitdir/kiosk-usb@.service" ||
+    fail "kiosk-usb@.service's ExecStart is not /usr/libexec/kiosk/kiosk-usb"
+out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./kiosk-usb@sda1.service 2>&1) ||
+    fail "systemd-analyze verify kiosk-usb@sda1: $out"
+[ -z "$out" ] || fail "systemd-analyze verify kiosk-usb@sda1 printed warnings: $out"
+ok "systemd-analyze verify kiosk-usb@sda1.service: no errors, no warnings"
+exposure=$(systemd-analyze security --offline=yes "$unitdir/kiosk-usb@sda1.service" 2>/dev/null | tail -n 1 || true)
+echo "    kiosk-usb@sda1.service: $exposure"
+# The udev rule: udevadm reads it without complaint.
+out=$(udevadm verify "$unpacked/lib/udev/rules.d/71-kiosk-usb.rules" 2>&1) ||
+    { udevadm verify --help >/dev/null 2>&1 && fail "udevadm verify 71-kiosk-usb.rules: $out"; }
 
 # --- 5. shell scripts -----------------------------------------------------------------------------
 step "shellcheck"
@@ -350,6 +369,11 @@ grep -qx 'ReadWritePaths=/boot/firmware/kiosk' "$store_dropin" ||
     fail "kiosk-store's drop-in does not let it write /boot/firmware/kiosk"
 [ "$(readlink "$pi/etc/systemd/system/multi-user.target.wants/kiosk-store.service")" = /lib/systemd/system/kiosk-store.service ] ||
     fail "kiosk-store.service is not enabled (multi-user.target.wants)"
+usb_dropin=$pi/etc/systemd/system/kiosk-usb@.service.d/10-boot-firmware.conf
+grep -qx 'Environment=KIOSK_CONFIG=/boot/firmware/kiosk/kiosk.cfg' "$usb_dropin" ||
+    fail "kiosk-usb's drop-in does not point KIOSK_CONFIG at /boot/firmware/kiosk/kiosk.cfg"
+grep -qx 'ReadWritePaths=/boot/firmware/kiosk' "$usb_dropin" ||
+    fail "kiosk-usb's drop-in does not let it write /boot/firmware/kiosk"
 ok "first run: cmdline.txt, config.txt, boot/firmware/kiosk/, drop-ins, kiosk and kiosk-store enabled, getty@tty1 disabled"
 
 # The unit with install.sh's drop-in must verify too.
@@ -363,6 +387,11 @@ cp "$store_dropin" "$unitdir/kiosk-store.service.d/"
 out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./kiosk-store.service 2>&1) ||
     fail "systemd-analyze verify kiosk-store with the drop-in: $out"
 [ -z "$out" ] || fail "systemd-analyze verify kiosk-store with the drop-in printed warnings: $out"
+mkdir -p "$unitdir/kiosk-usb@.service.d"
+cp "$usb_dropin" "$unitdir/kiosk-usb@.service.d/"
+out=$(cd "$unitdir" && MANPATH=$unpacked/usr/share/man systemd-analyze verify ./kiosk-usb@sda1.service 2>&1) ||
+    fail "systemd-analyze verify kiosk-usb@sda1 with the drop-in: $out"
+[ -z "$out" ] || fail "systemd-analyze verify kiosk-usb@sda1 with the drop-in printed warnings: $out"
 ok "systemd-analyze verify: the units with install.sh's drop-ins"
 
 after_first=$(snapshot "$pi")
@@ -412,6 +441,8 @@ if [ "$install" = 1 ]; then
         "$dsh/kiosk.service.dsh-also" "$dsh/multi-user.target.wants/kiosk.service"
         /usr/libexec/kiosk /lib/systemd/system/kiosk-store.service
         /etc/systemd/system/kiosk-store.service.d "$store_wants"
+        /lib/systemd/system/kiosk-usb@.service /lib/udev/rules.d/71-kiosk-usb.rules
+        /etc/systemd/system/kiosk-usb@.service.d
         "$dsh/kiosk-store.service.dsh-also" "$dsh/multi-user.target.wants/kiosk-store.service")
     for p in "${watched[@]}"; do
         [ ! -e "$p" ] || fail "$p exists before the install: this machine is not clean"
@@ -444,7 +475,9 @@ if [ "$install" = 1 ]; then
         fail "dpkg does not list /etc/kiosk/kiosk.cfg as a conffile"
     for p in /usr/bin/kiosk /usr/share/kiosk/assets/welcome.svg /usr/share/kiosk/config/kiosk.cfg \
         /etc/kiosk/kiosk.cfg /lib/systemd/system/kiosk.service /lib/udev/rules.d/70-kiosk-backlight.rules \
-        /usr/libexec/kiosk/kiosk-store /lib/systemd/system/kiosk-store.service; do
+        /usr/libexec/kiosk/kiosk-store /lib/systemd/system/kiosk-store.service \
+        /usr/libexec/kiosk/kiosk-usb /lib/systemd/system/kiosk-usb@.service \
+        /lib/udev/rules.d/71-kiosk-usb.rules; do
         [ -e "$p" ] || fail "$p is missing after the install"
     done
     ok "files in place; /etc/kiosk/kiosk.cfg is a conffile"
@@ -483,11 +516,12 @@ if [ "$install" = 1 ]; then
     install -d -o kiosk -g kiosk -m 0700 /var/lib/kiosk
     cp /etc/kiosk/kiosk.cfg /var/lib/kiosk/last-good.cfg
     mkdir -p /etc/systemd/system/multi-user.target.wants /etc/systemd/system/kiosk.service.d \
-        /etc/systemd/system/kiosk-store.service.d
+        /etc/systemd/system/kiosk-store.service.d /etc/systemd/system/kiosk-usb@.service.d
     ln -s /lib/systemd/system/kiosk.service "$wants"
     ln -s /lib/systemd/system/kiosk-store.service "$store_wants"
     cp "$dropin" /etc/systemd/system/kiosk.service.d/
     cp "$store_dropin" /etc/systemd/system/kiosk-store.service.d/
+    cp "$usb_dropin" /etc/systemd/system/kiosk-usb@.service.d/
     printf '\n# a staff edit\n' >>/etc/kiosk/kiosk.cfg
     edited=$(sha256sum /etc/kiosk/kiosk.cfg)
     dpkg -i "$deb" >"$work/apt.log" 2>&1 || { cat "$work/apt.log"; fail "reinstalling with dpkg -i failed"; }

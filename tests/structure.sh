@@ -4,8 +4,9 @@
 #    that files the config names exist), in the config reader only, <libconfig.h>, and in
 #    file_read.c only (which opens files without blocking), <fcntl.h> and <unistd.h>; the
 #    Linux edge (kiosk/linux) no SDL and nothing of the SDL edge; the SDL edge (kiosk/sdl)
-#    nothing of the executable (kiosk/app); the privileged helper (kiosk/store) what the Linux
-#    edge may, and nothing of SDL or the executable;
+#    nothing of the executable (kiosk/app); the privileged helpers (kiosk/usb, and kiosk/store,
+#    which also uses kiosk/usb's update) what the Linux edge may, and the user database (to
+#    drop root for the kiosk user), and nothing of SDL or the executable;
 #  - a module's internal headers (config_*.h but its public two, session_*.h, layout_*.h) are
 #    included only by that module's own files;
 #  - no two object files call each other, in either direction (a circle), through any header;
@@ -28,7 +29,7 @@ iso_c='assert|ctype|errno|float|inttypes|limits|math|stdarg|stdbool|stddef|stdin
 layer_files() { find "$src/kiosk/$1" -name '*.[ch]' | sort; }
 local_header_layer() { # HEADER -> the layer directory it lives in, or nothing
     local d
-    for d in core linux sdl app store; do
+    for d in core linux sdl app store usb; do
         [ -e "$src/kiosk/$d/$1" ] && echo "$d" && return
     done
 }
@@ -67,7 +68,8 @@ while IFS= read -r f; do
     esac
 done < <(grep -lE '#include <(fcntl|unistd)\.h>' "${core_files[@]}")
 check_layer linux "(${iso_c})\\.h|sys/[a-z]+\\.h|linux/[a-z]+\\.h|dirent\\.h|fcntl\\.h|poll\\.h|pthread\\.h|signal\\.h|unistd\\.h" core linux
-check_layer store "(${iso_c})\\.h|sys/[a-z]+\\.h|fcntl\\.h|poll\\.h|unistd\\.h" core linux store
+check_layer usb "(${iso_c})\\.h|sys/[a-z]+\\.h|dirent\\.h|fcntl\\.h|grp\\.h|pwd\\.h|strings\\.h|unistd\\.h" core linux usb
+check_layer store "(${iso_c})\\.h|sys/[a-z]+\\.h|fcntl\\.h|poll\\.h|unistd\\.h" core linux usb store
 check_layer sdl "(${iso_c})\\.h|SDL[a-z_]*\\.h|fribidi\\.h|sys/[a-z]+\\.h|unistd\\.h|fcntl\\.h|dirent\\.h|signal\\.h" core linux sdl
 
 # ---- internal headers stay inside their module ------------------------------------------------
@@ -127,4 +129,4 @@ if [ "$failures" -gt 0 ]; then
     echo "structure: $failures problem(s)" >&2
     exit 1
 fi
-echo "structure: ${#c_files[@]} files in 4 layers, $# objects, no circles"
+echo "structure: ${#c_files[@]} files in 6 layers, $# objects, no circles"

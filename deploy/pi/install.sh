@@ -94,6 +94,7 @@ kiosk_dir_runtime=$boot_runtime/kiosk
 dropin_dir=$root/etc/systemd/system/kiosk.service.d
 dropin=$dropin_dir/10-boot-firmware.conf # deploy/debian/postrm removes it on purge
 store_dropin=$root/etc/systemd/system/kiosk-store.service.d/10-boot-firmware.conf # the same
+usb_dropin=$root/etc/systemd/system/kiosk-usb@.service.d/10-boot-firmware.conf # the same
 here=$(cd "$(dirname "$0")" && pwd)
 
 # On this system only root can do it; under --root the tree's permissions decide.
@@ -225,6 +226,17 @@ EOF
 # kiosk-store copies the kiosk's check result (CHECK.txt) and its last good content (last-good/)
 # beside the config on the boot partition: staff read CHECK.txt on their laptop, and the last
 # good copy outlives a reboot of the read-only root. This folder is all it may write.
+[Unit]
+RequiresMountsFor=$kiosk_dir_runtime
+
+[Service]
+Environment=KIOSK_CONFIG=$kiosk_dir_runtime/kiosk.cfg
+ReadWritePaths=$kiosk_dir_runtime
+EOF
+    put_file "$usb_dropin" "drop-in letting kiosk-usb install a USB stick's content into $kiosk_dir_runtime" <<EOF
+# Written by deploy/pi/install.sh (purging the kiosk package removes it).
+# kiosk-usb@.service, started by udev for a USB stick, installs the content of the stick's kiosk
+# folder here (keeping what was here in before-usb-update/) and writes kiosk-receipt.txt.
 [Unit]
 RequiresMountsFor=$kiosk_dir_runtime
 

@@ -33,6 +33,7 @@
 #include "screen_open.h"
 #include "signals.h"
 #include "staff_report.h"
+#include "usb_request.h"
 #include "view.h"
 
 #define BACKLIGHT_ROOT "/sys/class/backlight"
@@ -224,6 +225,20 @@ static const char *port_staff_report(void *ctx)
     return staff_report_format(&a->report, a->content, a->reload);
 }
 
+static bool port_can_go_back(void *ctx)
+{
+    struct app *a = ctx;
+    return a->reload && usb_request_can_go_back(a->reload);
+}
+
+static void port_go_back(void *ctx)
+{
+    struct app *a = ctx;
+    if (a->reload) {
+        usb_request_go_back(a->reload);
+    }
+}
+
 static void start_live(struct app *a)
 {
     struct live_ports ports = {
@@ -236,6 +251,8 @@ static void start_live(struct app *a)
         .check_deadline = port_check_deadline,
         .take = port_take,
         .staff_report = port_staff_report,
+        .can_go_back = port_can_go_back,
+        .go_back = port_go_back,
         .forget = port_forget,
     };
     live_init(&a->live, a->content, &ports, a->logical_w, a->logical_h);

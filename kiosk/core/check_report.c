@@ -34,11 +34,14 @@ static void findings_of(struct strbuf *out, const struct diag_list *d, enum diag
 
 void check_report_findings(struct strbuf *out, const struct diag_list *diags)
 {
+    check_report_findings_then(out, diags,
+                               "save the file, and the kiosk checks it again by itself");
+}
+
+void check_report_findings_then(struct strbuf *out, const struct diag_list *diags, const char *then)
+{
     if (diags->errors) {
-        strbuf_addf(out,
-                    "MISTAKES (%zu). Fix each one, save the file, and the kiosk checks it "
-                    "again by itself:\r\n\r\n",
-                    diags->errors);
+        strbuf_addf(out, "MISTAKES (%zu). Fix each one, %s:\r\n\r\n", diags->errors, then);
         findings_of(out, diags, DIAG_ERROR);
     }
     if (diags->warnings) {

@@ -28,6 +28,10 @@ struct check_report {
 /* Appends the mistakes and then the warnings of `diags` to `out`, numbered, one paragraph
  * each, as "Line 42 (idle_timeout): ...": the part of the report that is the check itself. */
 void check_report_findings(struct strbuf *out, const struct diag_list *diags);
+/* The same, saying what to do once the mistakes are fixed (`then`, e.g. "then plug the stick
+ * in again"). */
+void check_report_findings_then(struct strbuf *out, const struct diag_list *diags,
+                                const char *then);
 /* Writes the whole report into `out`, replacing what it held. */
 void check_report_format(struct strbuf *out, const struct check_report *in);
 /* Whether two reports say the same, whenever they were made: all but the "Checked:" line. */

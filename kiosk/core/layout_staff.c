@@ -99,11 +99,15 @@ static void menu_screen(struct build *b)
         {"Touch test", ACTION_STAFF_TOUCH_TEST},
         {"Clean screen (30 s)", ACTION_STAFF_CLEAN},
         {"Reload content now", ACTION_STAFF_RELOAD},
+        {"Go back to before the USB stick", ACTION_STAFF_GO_BACK},
         {"Close staff mode", ACTION_STAFF_CLOSE},
     };
     int bx = wide ? b->w - b->margin - col_w : b->margin;
     int by = wide ? b->margin : text_bottom + b->margin;
     for (size_t i = 0; i < ARRAY_LEN(actions); i++) {
+        if (actions[i].action == ACTION_STAFF_GO_BACK && !b->s->staff_can_go_back) {
+            continue; /* only after a USB stick replaced some content */
+        }
         bool last = i + 1 == ARRAY_LEN(actions);
         struct button_style bs = last ? style(b, COLOR_BUTTON, COLOR_BUTTON_TEXT)
                                       : style(b, COLOR_CHOICE, COLOR_CHOICE_TEXT);

@@ -146,6 +146,10 @@ static void follow_content(struct live *l, uint64_t now)
         session_take_reload_request(&l->session);
         return;
     }
+    if (session_take_go_back_request(&l->session) && l->ports.go_back) {
+        l->ports.go_back(l->ports.ctx);
+        l->dirty = true;
+    }
     if (session_take_reload_request(&l->session)) {
         l->dirty = true;
         if (l->ports.check(l->ports.ctx, now, true)) {
@@ -182,6 +186,9 @@ static void draw(struct live *l)
     l->showing = showing;
     if (session_in_staff_mode(&l->session) && l->ports.staff_report) {
         session_set_staff_report(&l->session, l->ports.staff_report(l->ports.ctx));
+    }
+    if (session_in_staff_mode(&l->session) && l->ports.can_go_back) {
+        session_set_staff_can_go_back(&l->session, l->ports.can_go_back(l->ports.ctx));
     }
     const struct layout *layout = live_layout(l);
     if (l->ports.draw) {

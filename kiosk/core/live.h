@@ -47,6 +47,10 @@ struct live_ports {
     const struct content *(*take)(void *ctx);
     /* The staff menu's status text, fresh for each frame of it; owned by the edge. */
     const char *(*staff_report)(void *ctx);
+    /* Whether there is content from before a USB stick to go back to (may be NULL: never), and
+     * asking for it (staff pressed the button); the new file then comes as any edit does. */
+    bool (*can_go_back)(void *ctx);
+    void (*go_back)(void *ctx);
     /* A visit (or staff mode) has ended: drop and overwrite everything composed for it (text
      * drawn, pictures drawn at its sizes). The loop has already wiped its own layout. */
     void (*forget)(void *ctx);

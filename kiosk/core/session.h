@@ -59,9 +59,10 @@ enum session_action {
     ACTION_STAFF_TOUCH_TEST,
     ACTION_STAFF_CLEAN,
     ACTION_STAFF_RELOAD,
-    ACTION_STAFF_BACK, /* from the touch test to the staff menu */
-    ACTION_LANGUAGE,   /* welcome screen: hit.target is the language */
-    ACTION_TEXT_SIZE,  /* "A+": the next larger text size, then back to normal */
+    ACTION_STAFF_GO_BACK, /* put back the content from before the last USB stick */
+    ACTION_STAFF_BACK,    /* from the touch test to the staff menu */
+    ACTION_LANGUAGE,      /* welcome screen: hit.target is the language */
+    ACTION_TEXT_SIZE,     /* "A+": the next larger text size, then back to normal */
 };
 
 /* What lies under a point of the screen. */
@@ -144,6 +145,8 @@ struct session {
         uint64_t until;
     } lockout;
     bool reload_requested;    /* staff pressed "reload content now"; the app clears it */
+    bool go_back_requested;   /* staff pressed "go back" (to before the USB stick); likewise */
+    bool staff_can_go_back;   /* the app has content from before a USB stick to go back to */
     const char *staff_report; /* text the staff menu shows, owned by the app; may be NULL */
     const char *notice;       /* a problem staff must see on the welcome screen, or NULL */
 };
@@ -189,6 +192,10 @@ struct session_shown session_shown(const struct session *s);
 bool session_shown_equal(const struct session_shown *a, const struct session_shown *b);
 /* Whether staff pressed "reload content now" since the last call (the request is cleared). */
 bool session_take_reload_request(struct session *s);
+/* Whether staff pressed "go back to the content before the USB stick" since the last call. */
+bool session_take_go_back_request(struct session *s);
+/* Whether the staff menu offers that button, as the app says. */
+void session_set_staff_can_go_back(struct session *s, bool can);
 /* Shows the staff menu at once (after staff asked for new content, so they see the result). */
 void session_show_staff_menu(struct session *s, uint64_t now);
 /* The text the staff menu shows, owned by the caller; may be NULL. */

@@ -110,6 +110,9 @@ static void act(struct session *s, struct hit hit, uint64_t now)
     case ACTION_STAFF_RELOAD:
         s->reload_requested = true;
         break;
+    case ACTION_STAFF_GO_BACK:
+        s->go_back_requested = s->staff_can_go_back;
+        break;
     case ACTION_STAFF_BACK:
         show(s, SCREEN_STAFF, now);
         break;

@@ -165,6 +165,18 @@ bool session_take_reload_request(struct session *s)
     return requested;
 }
 
+bool session_take_go_back_request(struct session *s)
+{
+    bool requested = s->go_back_requested;
+    s->go_back_requested = false;
+    return requested;
+}
+
+void session_set_staff_can_go_back(struct session *s, bool can)
+{
+    s->staff_can_go_back = can;
+}
+
 void session_set_staff_report(struct session *s, const char *report)
 {
     s->staff_report = report;

@@ -18,6 +18,7 @@
 #include "last_good_store.h"
 #include "log.h"
 #include "resting.h"
+#include "usb_receipt.h"
 #include "xalloc.h"
 
 #ifndef KIOSK_VERSION
@@ -362,11 +363,15 @@ bool reload_drain_events(int fd)
             const struct inotify_event *e = (const struct inotify_event *)p;
             /* Editors' swap and backup files come and go while staff type; skip them. */
             bool noise = e->len > 0 && (e->name[0] == '.' || e->name[strlen(e->name) - 1] == '~');
-            /* What kiosk-store writes beside the file is not content: the report (and its
-             * temporary name) and the folder of the last good copy. */
+            /* What the helpers write beside the file is not content: kiosk-store's report (and
+             * its temporary name) and the folder of the last good copy, kiosk-usb's receipt
+             * and the folder of the content before a stick's (its stage folder is hidden). */
             noise = noise || (e->len > 0 && (strcmp(e->name, CHECK_REPORT_NAME) == 0 ||
                                              strcmp(e->name, CHECK_REPORT_NAME ".new") == 0 ||
-                                             strcmp(e->name, LAST_GOOD_FOLDER) == 0));
+                                             strcmp(e->name, LAST_GOOD_FOLDER) == 0 ||
+                                             strcmp(e->name, USB_RECEIPT_NAME) == 0 ||
+                                             strcmp(e->name, USB_RECEIPT_NAME ".new") == 0 ||
+                                             strcmp(e->name, USB_BEFORE_FOLDER) == 0));
             any = any || !noise;
             p += sizeof(*e) + e->len;
         }

@@ -2,6 +2,8 @@
 
 #include "staff_report.h"
 
+#include "usb_request.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -28,6 +30,14 @@ const char *staff_report_format(struct strbuf *out, const struct content *conten
                                            : " (your file cannot be used: the welcome screen "
                                              "shows a small ring in its bottom-left corner "
                                              "until it is fixed)");
+    if (reload) {
+        struct strbuf receipt;
+        strbuf_init(&receipt);
+        if (usb_request_last_receipt(reload, &receipt)) {
+            strbuf_addf(out, "*Last USB stick:* %s\n", strbuf_str(&receipt));
+        }
+        strbuf_finish(&receipt);
+    }
     if (!reload || !reload->checked) {
         return strbuf_str(out);
     }

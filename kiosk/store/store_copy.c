@@ -16,7 +16,12 @@
 #include "file_read.h"
 #include "last_good_store.h"
 #include "strbuf.h"
+#include "usb_tree.h"
+#include "usb_update.h"
 #include "xalloc.h"
+
+#include <sys/file.h>
+#include <time.h>
 
 #define REPORT_MAX_BYTES (1024u * 1024u)
 
@@ -162,6 +167,50 @@ static char *folder_of(const char *config)
     return xstrdup(".");
 }
 
+/* How long staff mode's "Go back" request counts: the kiosk leaves it behind, and one found
+ * after a restart of this helper must not undo a stick installed since. */
+#define GO_BACK_FRESH_SECONDS 120
+
+/* Staff mode's "Go back": the content from before the last USB stick put back on the card, and
+ * the receipt beside the file says so. Each request (its text is the kiosk's id for it) once. */
+static bool go_back(const char *config, const struct source *request)
+{
+    static char handled[128];
+    time_t now = time(NULL);
+    if (!request->present || request->st.st_mtime > now + 5 ||
+        now - request->st.st_mtime > GO_BACK_FRESH_SECONDS ||
+        strncmp(handled, request->data, sizeof(handled) - 1) == 0) {
+        return true;
+    }
+    snprintf(handled, sizeof(handled), "%s", request->data);
+    char *folder = folder_of(config);
+    const char *slash = strrchr(config, '/');
+    struct usb_card card = {.folder = folder, .config_name = slash ? slash + 1 : config};
+    card.fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    bool ok = card.fd >= 0;
+    if (ok) {
+        while (flock(card.fd, LOCK_EX) != 0 && errno == EINTR) {
+        }
+        struct usb_result r;
+        usb_result_init(&r);
+        usb_finish(&card);
+        usb_go_back(&card, &r);
+        struct strbuf text;
+        strbuf_init(&text);
+        usb_result_receipt(&r, KIOSK_VERSION, &text);
+        ok = usb_write_file(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len) &&
+             r.outcome == USB_WENT_BACK;
+        say("staff mode's go back: %s", usb_outcome_word(r.outcome));
+        strbuf_finish(&text);
+        usb_result_free(&r);
+        close(card.fd);
+    } else {
+        say("cannot open %s: %s", folder, strerror(errno));
+    }
+    free(folder);
+    return ok;
+}
+
 bool store_copy(const char *state, const char *config)
 {
     int dirfd = open(state, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -179,7 +228,11 @@ bool store_copy(const char *state, const char *config)
     struct source good, report;
     bool ok = read_source(dirfd, state, dst.st_uid, "last-good.cfg", CONFIG_MAX_BYTES, &good);
     ok = read_source(dirfd, state, dst.st_uid, CHECK_REPORT_NAME, REPORT_MAX_BYTES, &report) && ok;
+    struct source request;
+    ok = read_source(dirfd, state, dst.st_uid, USB_GO_BACK_REQUEST, 100, &request) && ok;
     close(dirfd);
+    ok = go_back(config, &request) && ok;
+    free(request.data);
     if (good.present) {
         char *slots = last_good_store_folder(config);
         enum last_good_store_result r = last_good_store_write(slots, good.data, good.size);

@@ -3,9 +3,11 @@
  * kiosk runs as an unprivileged user that may not write the card; kiosk-store.service runs
  * this, with --watch, beside it. It copies
  *   - last-good.cfg into the two slots of last-good/ (core/last_good_slot.h: in place, the
- *     newest whole slot never touched, so a pulled plug leaves one whole copy), and
+ *     newest whole slot never touched, so a pulled plug leaves one whole copy),
  *   - CHECK.txt beside the file, through a temporary file and a rename, only when what it says
- *     has changed (its time alone does not count).
+ *     has changed (its time alone does not count);
+ *   - and carries out staff mode's "Go back to before the USB stick" when the kiosk leaves a
+ *     fresh request there (usb_update.h: the content kept in before-usb-update/ back in place).
  * Nothing is run, parsed as config or written anywhere but the staff's folder (store_copy.h). */
 #define _POSIX_C_SOURCE 200809L
 

@@ -21,6 +21,9 @@ Scenarios (all by default; --only NAME,NAME to pick):
                   copy intact.
   read-only       the boot partition install.sh --read-only made: root on a RAM overlay, and
                   the kiosk works the same.
+  usb             USB sticks plugged into the running kiosk (QMP device_add usb-storage, FAT32
+                  images): a good one is installed and shows, a broken one changes nothing, an
+                  empty one gets a copy; each gets a receipt.
 
 Usage: appliance.py --system DIR --work DIR --kiosk HOST_KIOSK --probe LAYOUT_PROBE
                     --config SHIPPED_CFG [--only NAMES]
@@ -692,6 +695,163 @@ def scenario_read_only(args):
         m.stop()
 
 
+def make_stick(path, files, partitioned):
+    """A USB stick image formatted FAT32 as a laptop leaves it: one partition on an MBR (most
+    sticks) or the whole stick with no partition table; `files` maps names to their bytes."""
+    size_mb = 64
+    with open(path, "wb") as f:
+        f.truncate(size_mb << 20)
+    target = path
+    if partitioned:
+        subprocess.run(["sfdisk", "-q", path], input="1M,,c\n", text=True, check=True,
+                       capture_output=True)
+        subprocess.run(["mkfs.vfat", "-F", "32", "--offset", "2048", "-n", "STICK", path,
+                        str((size_mb - 1) * 1024)], check=True, capture_output=True)
+        target = path + "@@1M"
+    else:
+        subprocess.run(["mkfs.vfat", "-F", "32", "-n", "STICK", path], check=True,
+                       capture_output=True)
+    for name, data in files.items():
+        parts = name.split("/")[:-1]
+        for i in range(1, len(parts) + 1):  # each folder on the way, once (mmd fails after)
+            subprocess.run(["mmd", "-i", target, "::" + "/".join(parts[:i])], env=MTOOLS_ENV,
+                           capture_output=True)
+        with tempfile.NamedTemporaryFile("wb", delete=False) as f:
+            f.write(data)
+        subprocess.run(["mcopy", "-o", "-i", target, f.name, "::" + name], check=True,
+                       env=MTOOLS_ENV)
+        os.unlink(f.name)
+    return target
+
+
+def stick_file(target, name):
+    """The file's text as written, its line ends untouched, or None."""
+    r = subprocess.run(["mtype", "-i", target, "::" + name], env=MTOOLS_ENV, capture_output=True)
+    return r.stdout.decode(errors="replace") if r.returncode == 0 else None
+
+
+def plug(m, name, image):
+    m.qmp.execute("blockdev-add", **{"node-name": name, "driver": "raw",
+                                     "file": {"driver": "file", "filename": image}})
+    m.qmp.execute("device_add", driver="usb-storage", drive=name, id=name, removable=True)
+
+
+def unplug(m, name):
+    m.qmp.execute("device_del", id=name)
+    gone = wait_for(lambda: name not in str(m.qmp.execute("query-block")), 20)
+    if gone is None:
+        raise RuntimeError("the stick %s was not unplugged" % name)
+    m.qmp.execute("blockdev-del", **{"node-name": name})
+
+
+def scenario_usb(args):
+    """Staff plug USB sticks into the running kiosk: udev's rule starts kiosk-usb@.service,
+    which installs a good stick's content, refuses a broken one and gives an empty one a copy,
+    leaving a receipt on each."""
+    size = (1280, 800)
+    c = content(args, size)
+    base = open(c.config).read()
+    new_text = re.sub(r'(?m)^version = .*$', 'version = "from the stick";',
+                      base.replace('welcome_title  = "Hello";', 'welcome_title  = "Welcome";', 1))
+    new = content(args, size, new_text, "from-stick")
+    check(new_text != base and "from the stick" in new_text,
+          "usb: the test can change the content (welcome_title, version)")
+    m = Machine(args, "usb", "virtio-vga", size)
+    m.show(c)
+    card = "/boot/firmware/kiosk"
+    try:
+        boot_and_first_frame(m, c)
+        # A good stick, partitioned as most are: installed, the screen changes by itself.
+        good = make_stick(os.path.join(m.dir, "good.img"),
+                          {"kiosk/kiosk.cfg": new_text.encode(),
+                           "kiosk/pictures/clinic.png": b"not really a picture"}, True)
+        t0 = time.monotonic()
+        plug(m, "good", good.split("@@")[0])
+        done = wait_for(lambda: "INSTALLED" in m.sh("grep -a '^Result:' %s/kiosk-receipt.txt"
+                                                    % card, check=False), 90)
+        took = time.monotonic() - t0
+        check(done is not None, "usb: a good stick: kiosk-usb installed it (%.1f s after it was "
+              "plugged in)" % took, m.sh("journalctl -b -o cat --no-pager | grep -i usb | "
+                                         "tail -n 30", check=False))
+        figure("usb: a good stick plugged in to its content installed: %.1f s" % took)
+        m.expect(new.png("welcome"), "the stick's content is on screen", 60, name="usb-new")
+        state = m.sh("systemctl show -p Result -p ActiveState 'kiosk-usb@*' --all; "
+                     "ls %s %s/before-usb-update; findmnt -rn -o TARGET | grep -c kiosk-usb || "
+                     "true" % (card, card), check=False)
+        check("Result=success" in state and "clinic" not in state.split("pictures")[0] and
+              state.strip().endswith("0"),
+              "usb: the unit succeeded, the content before it is kept, and the stick was never "
+              "mounted where anything else could see it", state)
+        kept = m.sh("grep -cF 'welcome_title  = \"Hello\";' %s/before-usb-update/kiosk.cfg" %
+                    card, check=False).strip()
+        check(kept == "1", "usb: before-usb-update/kiosk.cfg holds the content it replaced", kept)
+        unplug(m, "good")
+        receipt = stick_file(good, "kiosk-receipt.txt") or ""
+        check("Result:    INSTALLED" in receipt and "from the stick" in receipt and "\r\n" in
+              receipt, "usb: the receipt on the stick says INSTALLED and the version",
+              receipt[:400])
+        # A stick with a mistake: nothing changes, the receipt names the line.
+        broken_text = re.sub(r"(?m)^idle_timeout = \d+;", 'idle_timeout = "twenty";', base, 1)
+        line = next(i for i, t in enumerate(broken_text.splitlines(), 1)
+                    if t.startswith("idle_timeout"))
+        broken = make_stick(os.path.join(m.dir, "broken.img"),
+                            {"kiosk/kiosk.cfg": broken_text.encode()}, False)
+        before = m.sh("sha256sum %s/kiosk.cfg" % card, check=False)
+        plug(m, "broken", broken)
+        done = wait_for(lambda: "NOT INSTALLED" in m.sh(
+            "grep -a '^Result:' %s/kiosk-receipt.txt" % card, check=False), 90)
+        unplug(m, "broken")
+        receipt = stick_file(broken, "kiosk-receipt.txt") or ""
+        check(done is not None and "Line %d (idle_timeout)" % line in receipt,
+              "usb: a broken stick: NOT INSTALLED, and the receipt names line %d" % line,
+              receipt[:600])
+        check(m.sh("sha256sum %s/kiosk.cfg" % card, check=False) == before,
+              "usb: a broken stick changed nothing on the card")
+        m.expect(new.png("welcome"), "a broken stick: the screen is as it was", 10, name="usb-broken")
+        # A stick with no kiosk folder: it gets a copy of the content, to edit on a laptop.
+        empty = make_stick(os.path.join(m.dir, "empty.img"), {"notes.txt": b"hello"}, False)
+        plug(m, "empty", empty)
+        done = wait_for(lambda: "COPIED TO THIS STICK" in m.sh(
+            "grep -a '^Result:' %s/kiosk-receipt.txt" % card, check=False), 90)
+        unplug(m, "empty")
+        copied = stick_file(empty, "kiosk/kiosk.cfg")
+        check(done is not None and copied == new_text,
+              "usb: an empty stick gets a copy of the kiosk's content in its kiosk folder")
+        check(stick_file(empty, "kiosk/pictures/clinic.png") == "not really a picture",
+              "usb: ...with its pictures")
+        # An exFAT stick (larger sticks come so): with no kiosk folder it gets a copy; plugged
+        # in again, the copy read back from exFAT is what the kiosk has already.
+        ex = os.path.join(m.dir, "exfat.img")
+        with open(ex, "wb") as f:
+            f.truncate(64 << 20)
+        subprocess.run(["mkfs.exfat", "-L", "EXSTICK", ex], check=True, capture_output=True)
+        results = []
+        for attempt in ("exfat", "exfat2"):
+            m.sh("rm -f %s/kiosk-receipt.txt" % card)
+            plug(m, attempt, ex)
+            wait_for(lambda: "Result:" in m.sh("cat %s/kiosk-receipt.txt" % card, check=False),
+                     90)
+            results.append(m.sh("grep -a '^Result:' %s/kiosk-receipt.txt" % card,
+                                check=False).strip())
+            unplug(m, attempt)
+        check(results == ["Result:    COPIED TO THIS STICK", "Result:    ALREADY ON THE KIOSK"],
+              "usb: an exFAT stick gets a copy, and plugged in again it is already on the kiosk",
+              "; ".join(results))
+        # Staff mode's "Go back": the kiosk (as its user) leaves the request in its state
+        # folder, kiosk-store puts back what the good stick replaced, and it shows.
+        m.sh("runuser -u kiosk -- sh -c 'date +%s.%N > /var/lib/kiosk/go-back'")
+        back = wait_for(lambda: "WENT BACK" in m.sh("grep -a '^Result:' %s/kiosk-receipt.txt"
+                                                     % card, check=False), 30)
+        check(back is not None, "usb: go back (staff mode's request): kiosk-store put back the "
+              "content before the stick", m.sh("journalctl -b -u kiosk-store -o cat --no-pager "
+                                               "| tail -n 20", check=False))
+        m.expect(c.png("welcome"), "after going back, the content before the stick shows", 60,
+                 name="usb-back")
+        healthy(m, "after three sticks")
+    finally:
+        m.stop()
+
+
 def boot_times(m):
     """Seconds after the kernel started: the kiosk started, its READY, and basic.target (what
     services wait for by default) in the same boot, which is steadier to compare than boots."""
@@ -774,6 +934,7 @@ SCENARIOS = {
     "virtio-gpu": lambda a: scenario_short(a, "virtio-gpu", "virtio-gpu", (1024, 600)),
     "reliability": scenario_reliability,
     "read-only": scenario_read_only,
+    "usb": scenario_usb,
 }
 # Run only when named: figures for the closing note, nothing a change could break.
 EXTRA = {"boot-order": scenario_boot_order}

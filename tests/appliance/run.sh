@@ -35,7 +35,7 @@ t0=$(date +%s)
 log() { printf '\n=== [%4ss] %s\n' "$(($(date +%s) - t0))" "$*"; }
 
 log "Tools"
-tools=(qemu-system-x86 qemu-utils debootstrap mtools dosfstools e2fsprogs python3 dpkg-dev)
+tools=(qemu-system-x86 qemu-utils debootstrap mtools dosfstools exfatprogs fdisk e2fsprogs python3 dpkg-dev)
 [ -z "$arm64_image" ] || tools+=(qemu-system-arm)
 deploy/setup-dev.sh --test "${tools[@]}"
 

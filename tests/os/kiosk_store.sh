@@ -99,6 +99,26 @@ wait_until() { # SECONDS COMMAND...
         sleep 0.1
     done
 }
+# Staff mode's "Go back": the kiosk leaves a request; the content kept from before the last USB
+# stick goes back in place, with a receipt beside the file. A stale request does nothing.
+printf 'version = "from the stick";\n' > "$card/kiosk.cfg"
+mkdir -p "$card/before-usb-update"
+printf 'version = "before the stick";\n' > "$card/before-usb-update/kiosk.cfg"
+printf 'old picture\n' > "$card/before-usb-update/photo.png"
+printf '1000.1\n' > "$state/go-back"
+touch -d '10 minutes ago' "$state/go-back"
+run || fail "a stale go-back request: $(cat "$work/err")"
+grep -q "from the stick" "$card/kiosk.cfg" || fail "a go-back request 10 minutes old was carried out"
+printf '1000.2\n' > "$state/go-back"
+run || fail "go back failed: $(cat "$work/err")"
+grep -q "before the stick" "$card/kiosk.cfg" || fail "go back did not put back before-usb-update/kiosk.cfg"
+[ "$(cat "$card/photo.png" 2> /dev/null)" = "old picture" ] || fail "go back did not put back photo.png"
+grep -a '^Result:' "$card/kiosk-receipt.txt" 2> /dev/null | grep -q "WENT BACK" ||
+    fail "go back left no receipt saying WENT BACK"
+[ -f "$card/before-usb-update/kiosk.cfg" ] || fail "go back did not keep what it went back to"
+[ ! -e "$card/.usb-update" ] || fail "go back left its stage folder"
+rm -f "$state/go-back"
+
 "$store" --watch --state "$state" --config "$card/kiosk.cfg" 2> "$work/watch.err" &
 pid=$!
 trap 'kill "$pid" 2> /dev/null || true' EXIT

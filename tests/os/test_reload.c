@@ -225,8 +225,23 @@ static void test_helper_writes_ignored(void)
     CHECK(rename(path, to) == 0);
     snprintf(path, sizeof(path), "%s/last-good", dir);
     CHECK(mkdir(path, 0755) == 0);
+    /* ...nor what kiosk-usb writes: its receipt, the content kept from before a stick's, and
+     * its hidden stage folder... */
+    char receipt[200], before[200], stage[200];
+    snprintf(receipt, sizeof(receipt), "%s/kiosk-receipt.txt", dir);
+    snprintf(before, sizeof(before), "%s/before-usb-update", dir);
+    snprintf(stage, sizeof(stage), "%s/.usb-update", dir);
+    f = fopen(receipt, "w");
+    fputs("receipt\r\n", f);
+    fclose(f);
+    CHECK(mkdir(before, 0755) == 0);
+    CHECK(mkdir(stage, 0755) == 0);
     nanosleep(&(struct timespec){0, 50000000L}, NULL);
     CHECK(!reload_drain_events(reload_fd(&r)));
+    unlink(receipt);
+    rmdir(before);
+    rmdir(stage);
+    (void)reload_drain_events(reload_fd(&r));
     /* ...while a picture saved beside the file is. */
     snprintf(path, sizeof(path), "%s/clinic.png", dir);
     f = fopen(path, "w");

@@ -103,6 +103,8 @@ static void tap(struct view_rig *v, struct hit hit, int x, int y)
     live_event(&v->live, &up, now += 80);
 }
 
+static const struct layout_hit *find_hit(const struct layout *l, enum session_action a, int target);
+
 /* Staff mode's screens, as staff see them: a wrong PIN, then digits typed; a long report; the
  * touch test after a dozen touches at the screen's edge. */
 static void check_staff_screens(struct view_rig *v, const char *path)
@@ -127,6 +129,16 @@ static void check_staff_screens(struct view_rig *v, const char *path)
         "- kiosk.cfg:12: pages.[3].title: is the number 4; write text in double quotes\n"
         "- kiosk.cfg:40: opening_hours[1]: \"Mon-Fri 9-5\": the opening time is not a time");
     check_screen(v, path, "staff menu");
+    /* After a USB stick: one more button, and the report's line about the stick. */
+    session_set_staff_can_go_back(&v->live.session, true);
+    session_set_staff_report(
+        &v->live.session,
+        "Version 0.1.0\nConfig: /boot/firmware/kiosk/kiosk.cfg\n*Showing:* your file, 35 pages "
+        "in 8 topics, version \"Spring leaflets 2027-03\"\n*Last USB stick:* 2027-03-02 09:30: "
+        "INSTALLED, version \"Spring leaflets 2027-03\"\n*Last check (09:31):* OK, 5 warnings");
+    check_screen(v, path, "staff menu after a USB stick");
+    CHECK(find_hit(&v->live.layout, ACTION_STAFF_GO_BACK, CONTENT_NONE) != NULL);
+    session_set_staff_can_go_back(&v->live.session, false);
     session_set_staff_report(&v->live.session, NULL);
     session_preview(&v->live.session, SCREEN_STAFF_TOUCH, CONTENT_NONE, false);
     for (int i = 0; i < 12; i++) {

@@ -107,6 +107,8 @@ static bool same_session(const struct session *s, const struct session *fresh, c
     /* set by the app */
     SAME(open);
     SAME(reload_requested);
+    SAME(go_back_requested);
+    SAME(staff_can_go_back);
     SAME(staff_report);
     SAME(notice);
     /* Kept on purpose: the PIN lockout is no part of a visit, and must outlive staff mode. */
@@ -620,6 +622,17 @@ static void test_staff_pin(struct content *c)
     t += 200;
     CHECK(session_take_reload_request(&s));
     CHECK(!session_take_reload_request(&s)); /* handed over once */
+    /* "Go back to before the USB stick" asks the app only when the app offers it. */
+    tap(&s, button(ACTION_STAFF_GO_BACK), t);
+    t += 200;
+    CHECK(!session_take_go_back_request(&s));
+    session_set_staff_can_go_back(&s, true);
+    tap(&s, button(ACTION_STAFF_GO_BACK), t);
+    t += 200;
+    CHECK(session_take_go_back_request(&s));
+    CHECK(!session_take_go_back_request(&s)); /* handed over once */
+    CHECK_INT(s.screen, SCREEN_STAFF);
+    session_set_staff_can_go_back(&s, false);
     /* Touch test: every touch is shown where it landed; Done goes back. */
     tap(&s, button(ACTION_STAFF_TOUCH_TEST), t);
     t += 200;
