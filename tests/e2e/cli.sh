@@ -76,7 +76,7 @@ expect "--lang names a language the config does not offer" 2 \
 expect "--lang goes with --render only" 2 "--lang goes with --render" -- \
     "$kiosk" --config "$config" --check --lang fr
 expect "--check says how complete each language is" 0 \
-    "languages offered: en \\(English\\), fr \\(Français\\): complete, es \\(Español\\): complete, ar \\(العربية\\): [0-9]+ texts in en" -- \
+    "languages offered: en \\(English\\), fr \\(Français\\): complete, es \\(Español\\): complete, ar \\(العربية\\): complete" -- \
     "$kiosk" --config "$config" --check
 
 # ---- hostile files: only regular files are read, never blocking, and pictures are bounded ---
