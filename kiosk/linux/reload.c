@@ -14,6 +14,7 @@
 #include "check_report.h"
 #include "config_reader.h"
 #include "diag.h"
+#include "file_replace.h"
 #include "last_good_slot.h"
 #include "last_good_store.h"
 #include "log.h"
@@ -73,29 +74,9 @@ void reload_finish(struct reload *r)
  * file or the new one, never half of one. */
 static void save_whole(const char *path, const char *data, size_t size)
 {
-    size_t n = strlen(path) + 5;
-    char *tmp = xrealloc(NULL, n);
-    snprintf(tmp, n, "%s.new", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    bool ok = fd >= 0;
-    for (size_t done = 0; ok && done < size;) {
-        ssize_t w = write(fd, data + done, size - done);
-        if (w < 0 && errno == EINTR) {
-            continue;
-        }
-        ok = w > 0;
-        done += ok ? (size_t)w : 0;
-    }
-    ok = ok && fsync(fd) == 0;
-    if (fd >= 0) {
-        ok = close(fd) == 0 && ok;
-    }
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok) {
+    if (!file_replace(AT_FDCWD, path, data, size, 0644)) {
         log_warn("cannot write %s: %s", path, strerror(errno));
-        unlink(tmp);
     }
-    free(tmp);
 }
 
 static char *dup_or_null(const char *s)

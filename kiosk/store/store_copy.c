@@ -14,6 +14,7 @@
 #include "check_report.h"
 #include "config_reader.h"
 #include "file_read.h"
+#include "file_replace.h"
 #include "last_good_store.h"
 #include "strbuf.h"
 #include "usb_tree.h"
@@ -89,68 +90,28 @@ static bool read_source(int dirfd, const char *dir, uid_t owner, const char *nam
     return true;
 }
 
-static bool write_all(int fd, const char *data, size_t size)
-{
-    for (size_t done = 0; done < size;) {
-        ssize_t w = write(fd, data + done, size - done);
-        if (w < 0 && errno == EINTR) {
-            continue;
-        }
-        if (w <= 0) {
-            return false;
-        }
-        done += (size_t)w;
-    }
-    return true;
-}
-
-/* Flushes what was written to `path` (a file, or with O_DIRECTORY a folder) to the card. */
-static void sync_file(const char *path, int flags)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC | flags);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
-
-/* CHECK.txt beside the staff's file, when it says something new: written whole to a temporary
- * name, flushed, renamed over the old one, and the folder flushed. */
+/* CHECK.txt beside the staff's file, when it says something new, written whole. */
 static bool store_report(const char *folder, const struct source *report)
 {
-    struct strbuf path, tmp;
+    struct strbuf path;
     strbuf_init(&path);
-    strbuf_init(&tmp);
     strbuf_addf(&path, "%s/" CHECK_REPORT_NAME, folder);
-    strbuf_addf(&tmp, "%s/" CHECK_REPORT_NAME ".new", folder);
     struct file_bytes old = {0};
     int error = 0;
     file_read(strbuf_str(&path), REPORT_MAX_BYTES, &old, &error);
     bool ok = true;
     if (!check_report_same(old.data, old.size, report->data, report->size)) {
-        unlink(strbuf_str(&tmp));
-        int fd = open(strbuf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-        ok = fd >= 0 && write_all(fd, report->data, report->size) && fsync(fd) == 0;
-        if (fd >= 0) {
-            ok = close(fd) == 0 && ok;
-        }
-        ok = ok && rename(strbuf_str(&tmp), strbuf_str(&path)) == 0;
+        /* file_replace.h: whole, and on FAT flushed again under its new name, so a plug pulled
+         * right after leaves the new report, not a name pointing at freed clusters. */
+        ok = file_replace(AT_FDCWD, strbuf_str(&path), report->data, report->size, 0644);
         if (ok) {
-            /* On FAT the rename moves the file's directory entry, which Linux writes with the
-             * file, not the folder: flush the file again under its new name, then the folder,
-             * so a plug pulled right after leaves the new report, not a name pointing at freed
-             * clusters that the next boot's fsck removes. */
-            sync_file(strbuf_str(&path), O_NOFOLLOW);
-            sync_file(folder, O_DIRECTORY);
             say("wrote %s", strbuf_str(&path));
         } else {
             say("cannot write %s: %s", strbuf_str(&path), strerror(errno));
-            unlink(strbuf_str(&tmp));
         }
     }
     free(old.data);
     strbuf_finish(&path);
-    strbuf_finish(&tmp);
     return ok;
 }
 
@@ -198,7 +159,7 @@ static bool go_back(const char *config, const struct source *request)
         struct strbuf text;
         strbuf_init(&text);
         usb_result_receipt(&r, KIOSK_VERSION, &text);
-        ok = usb_write_file(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len) &&
+        ok = file_replace(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len, 0644) &&
              r.outcome == USB_WENT_BACK;
         say("staff mode's go back: %s", usb_outcome_word(r.outcome));
         strbuf_finish(&text);

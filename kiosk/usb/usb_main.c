@@ -20,6 +20,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "file_replace.h"
 #include "usb_mount.h"
 #include "usb_receipt.h"
 #include "usb_tree.h"
@@ -168,7 +169,7 @@ int main(int argc, char **argv)
         struct strbuf text;
         strbuf_init(&text);
         usb_result_receipt(&r, KIOSK_VERSION, &text);
-        usb_write_file(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len);
+        file_replace(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len, 0644);
         ok = r.outcome == USB_WENT_BACK;
         strbuf_finish(&text);
         usb_result_free(&r);
@@ -228,7 +229,7 @@ int main(int argc, char **argv)
     usb_result_receipt(&result, KIOSK_VERSION, &text);
     say("%s: %s%s%s (%zu files)", top_path, usb_outcome_word(result.outcome),
         result.version ? ", version " : "", result.version ? result.version : "", result.files);
-    if (!usb_write_file(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len)) {
+    if (!file_replace(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len, 0644)) {
         say("cannot write %s/%s: %s", folder, USB_RECEIPT_NAME, strerror(errno));
     }
     if (top >= 0) {
@@ -238,7 +239,7 @@ int main(int argc, char **argv)
                 say("no receipt on the stick: %s", strbuf_str(&why));
             }
         }
-        if (writable && !usb_write_file(top, USB_RECEIPT_NAME, strbuf_str(&text), text.len)) {
+        if (writable && !file_replace(top, USB_RECEIPT_NAME, strbuf_str(&text), text.len, 0644)) {
             say("cannot write the receipt on the stick: %s", strerror(errno));
         }
         close(top);

@@ -308,32 +308,3 @@ void usb_sync(int dirfd, const char *name)
         close(fd);
     }
 }
-
-bool usb_write_file(int dirfd, const char *name, const char *data, size_t size)
-{
-    char tmp[256];
-    snprintf(tmp, sizeof(tmp), "%s.new", name);
-    unlinkat(dirfd, tmp, 0);
-    int fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    bool ok = fd >= 0;
-    for (size_t done = 0; ok && done < size;) {
-        ssize_t w = write(fd, data + done, size - done);
-        if (w < 0 && errno == EINTR) {
-            continue;
-        }
-        ok = w > 0;
-        done += ok ? (size_t)w : 0;
-    }
-    ok = ok && fsync(fd) == 0;
-    if (fd >= 0) {
-        ok = close(fd) == 0 && ok;
-    }
-    ok = ok && renameat(dirfd, tmp, dirfd, name) == 0;
-    if (ok) {
-        usb_sync(dirfd, name); /* FAT: the moved entry is written with the file */
-        usb_sync(dirfd, NULL);
-    } else {
-        unlinkat(dirfd, tmp, 0);
-    }
-    return ok;
-}

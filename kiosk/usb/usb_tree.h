@@ -50,9 +50,6 @@ const struct usb_file *usb_tree_find(const struct usb_tree *t, const char *name)
 bool usb_tree_copy(int src, const struct usb_tree *t, int dst, struct strbuf *why);
 /* Removes the folder `name` in `dirfd` and all that is in it (an absent one is fine). */
 bool usb_tree_remove(int dirfd, const char *name);
-/* Writes `name` in `dirfd` whole: to name.new, flushed, renamed over the old one, flushed
- * again under its new name (FAT writes a moved entry with the file) and the folder flushed. */
-bool usb_write_file(int dirfd, const char *name, const char *data, size_t size);
 /* Flushes the file or folder `name` in `dirfd` (NULL: `dirfd` itself) to the disk. */
 void usb_sync(int dirfd, const char *name);
 
