@@ -39,9 +39,13 @@ bool usb_tree_skipped(const char *name, bool top)
     if (name[0] == '.') {
         return true; /* ., .., hidden files, a Mac's ._ files, this kiosk's stage folder */
     }
+    size_t n = strlen(name);
+    if (top && n > 4 && strcmp(name + n - 4, ".new") == 0) {
+        return true; /* a file being written whole (file_replace.h), CHECK.txt.new say */
+    }
     static const char *const kiosk_own[] = {
-        CHECK_REPORT_NAME, CHECK_REPORT_NAME ".new", LAST_GOOD_FOLDER,
-        USB_BEFORE_FOLDER, USB_RECEIPT_NAME,         "System Volume Information",
+        CHECK_REPORT_NAME,           LAST_GOOD_FOLDER, USB_BEFORE_FOLDER, USB_RECEIPT_NAME,
+        "System Volume Information",
     };
     for (size_t i = 0; top && i < sizeof(kiosk_own) / sizeof(kiosk_own[0]); i++) {
         if (strcasecmp(name, kiosk_own[i]) == 0) {

@@ -373,7 +373,6 @@ void usb_install(const struct usb_card *card, int stick, struct usb_result *out)
         fail(out, "the new files could not all be moved into place; the kiosk finishes this "
                   "when it is next switched on");
         close(stage);
-        stage = -1;
         goto keep_stage;
     }
     out->outcome = USB_INSTALLED;
