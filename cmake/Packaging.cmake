@@ -54,7 +54,7 @@ if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
 endif()
 
 # dpkg-shlibdeps computes Depends from the libraries the binary links (libSDL2, SDL2_ttf,
-# SDL2_image, libconfig, libc). Cross-building for arm64 on Debian 12 it already works (the
+# SDL2_image, libconfig, libfribidi, libpng, libc). Cross-building for arm64 on Debian 12 it already works (the
 # :arm64 libraries are found through /etc/ld.so.conf.d/aarch64-linux-gnu.conf, their symbols
 # files in dpkg's database); DEB_HOST_ARCH makes it explicit: search /usr/lib/<target multiarch>
 # and read with <triplet>-objdump. cpack runs the generated CPackProjectConfig.cmake in its own
@@ -65,7 +65,7 @@ endif()
 # names are the same on every Debian architecture (the libraries are Multi-Arch: same).
 option(KIOSK_DEB_SHLIBDEPS "Compute the package's library Depends with dpkg-shlibdeps" ON)
 set(_kiosk_lib_depends
-    "libc6, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libconfig9, libfribidi0")
+    "libc6, libsdl2-2.0-0 (>= 2.26), libsdl2-ttf-2.0-0 (>= 2.20), libsdl2-image-2.0-0 (>= 2.6), libconfig9, libfribidi0, libpng16-16")
 
 # What the binary needs but does not link, so dpkg-shlibdeps cannot see it:
 # - SDL loads libEGL, libGLESv2 and libudev with dlopen; its KMSDRM driver cannot create a window

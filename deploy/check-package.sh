@@ -142,7 +142,7 @@ field() { dpkg-deb --field "$deb" "$1"; }
     fail "file name $(basename "$deb") is not kiosk_VERSION_ARCH.deb"
 depends=$(field Depends)
 depends_names=$(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//')
-for d in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libconfig9 libfribidi0 \
+for d in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libconfig9 libfribidi0 libpng16-16 \
     fonts-dejavu-core fonts-noto-ui-core libegl1 libgles2 libgl1-mesa-dri libudev1 passwd; do
     grep -qx "$d" <<<"$depends_names" ||
         fail "Depends lacks $d: $depends"

@@ -10,7 +10,7 @@
 #                                and these packages too (tests/appliance/run.sh: QEMU, ...)
 set -euo pipefail
 packages=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-          libconfig-dev libfribidi-dev fonts-dejavu-core fonts-noto-ui-core)
+          libconfig-dev libfribidi-dev libpng-dev fonts-dejavu-core fonts-noto-ui-core)
 if [ "${1:-}" = "--test" ]; then
     packages+=(xvfb xdotool x11-apps imagemagick strace clang libclang-rt-14-dev llvm valgrind
                clang-format clang-tidy cppcheck)

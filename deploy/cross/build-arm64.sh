@@ -81,7 +81,7 @@ trap summary EXIT
 install_tools() {
     local packages=(crossbuild-essential-arm64 pkgconf qemu-user-static
                     libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-image-dev:arm64
-                    libconfig-dev:arm64 libfribidi-dev:arm64 dpkg-dev file)
+                    libconfig-dev:arm64 libfribidi-dev:arm64 libpng-dev:arm64 dpkg-dev file)
     local missing=() p
     # The host's own build and test dependencies (and Xvfb, xdotool, ImageMagick for e2e).
     deploy/setup-dev.sh --test
@@ -153,9 +153,9 @@ render_compare() {
     for size in 800x480 1280x800; do
         rm -rf "$build/render/arm64/$size" "$build/render/x86_64/$size"
         "$host/kiosk/kiosk" --config config/kiosk.cfg --render "$build/render/x86_64/$size" \
-            --size "$size" >/dev/null || return 1
+            --size "$size" --no-proof >/dev/null || return 1
         nice "$qemu" -L / "$build/kiosk/kiosk" --config config/kiosk.cfg \
-            --render "$build/render/arm64/$size" --size "$size" || return 1
+            --render "$build/render/arm64/$size" --size "$size" --no-proof || return 1
         # Each x86-64 screen must have an arm64 twin within the tolerance (compare_png prints
         # the share of differing pixels for each screen with COMPARE_PNG_VERBOSE=1).
         out=$(COMPARE_PNG_VERBOSE=1 COMPARE_PNG_PIXEL_SHARE=${KIOSK_RENDER_PIXEL_SHARE:-} \

@@ -7,7 +7,7 @@
 const char cli_usage[] =
     "Usage: kiosk [--config FILE] [--windowed[=WxH]]\n"
     "       kiosk --check [--config FILE]\n"
-    "       kiosk --render DIR [--size WxH] [--lang CODE] [--config FILE]\n"
+    "       kiosk --render DIR [--size WxH] [--lang CODE] [--no-proof] [--config FILE]\n"
     "\n"
     "A touchscreen kiosk that walks visitors through the pages of one config file.\n"
     "\n"
@@ -16,9 +16,14 @@ const char cli_usage[] =
     "  --check           check the config file, print every problem and a summary, and exit\n"
     "  --windowed[=WxH]  run in a window (default 1280x800) instead of fullscreen\n"
     "  --render DIR      draw every screen to DIR/<page-id>.png, welcome.png, countdown.png\n"
-    "                    and cover.png, then exit (no display needed)\n"
+    "                    and cover.png, and for proofreading, for every language, a page to\n"
+    "                    print, DIR/proof-<code>.html (pictures in DIR/proof-<code>/), with\n"
+    "                    every screen in reading order and the line of its words; then exit\n"
+    "                    (no display needed)\n"
     "  --size WxH        the size --render draws at (default 1280x800)\n"
-    "  --lang CODE       the language --render draws in, e.g. fr (default: the config's own)\n"
+    "  --lang CODE       the language of --render's <page-id>.png, e.g. fr (default: the\n"
+    "                    config's own)\n"
+    "  --no-proof        --render without the proofreading pages (quicker)\n"
     "  --help            show this help\n"
     "  --version         show the version\n"
     "\n"
@@ -98,6 +103,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *o, char *error, int er
                 snprintf(error, (size_t)error_size, "--lang needs a language code such as fr");
                 return false;
             }
+        } else if (strcmp(arg, "--no-proof") == 0) {
+            o->no_proof = true;
         } else if (is_option(arg, "--size")) {
             const char *v = value_of(argc, argv, &i, "--size");
             if (!v || !parse_size(v, &o->width, &o->height)) {
@@ -121,6 +128,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *o, char *error, int er
     }
     if (o->lang && o->mode != CLI_RENDER) {
         snprintf(error, (size_t)error_size, "--lang goes with --render");
+        return false;
+    }
+    if (o->no_proof && o->mode != CLI_RENDER) {
+        snprintf(error, (size_t)error_size, "--no-proof goes with --render");
         return false;
     }
     if (size_given && o->mode != CLI_RENDER) {

@@ -116,7 +116,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "\n");
             status = 2;
         } else {
-            status = app_render_all(content, opt.render_dir, opt.width, opt.height, lang);
+            status =
+                app_render_all(content, opt.render_dir, opt.width, opt.height, lang, !opt.no_proof);
         }
     }
     content_destroy(content);

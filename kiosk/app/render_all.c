@@ -1,5 +1,6 @@
 /* --render: every screen drawn to a PNG with the software renderer on a plain surface, so it
- * needs no display at all. Staff use it to proofread; the tests compare it with golden images. */
+ * needs no display at all. Staff use it to proofread (and print the proofreading pages,
+ * render_proof.h); the tests compare it with golden images. */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
@@ -11,6 +12,7 @@
 #include "app.h"
 #include "libraries.h"
 #include "log.h"
+#include "render_proof.h"
 #include "staff_report.h"
 #include "util.h"
 #include "view.h"
@@ -53,7 +55,8 @@ static void preview(struct live *l, enum session_screen screen, int page, bool c
     session_preview_language(&l->session, lang);
 }
 
-int app_render_all(const struct content *content, const char *dir, int width, int height, int lang)
+int app_render_all(const struct content *content, const char *dir, int width, int height, int lang,
+                   bool proof)
 {
     if (!make_folder(dir)) {
         log_error("cannot create the folder %s: %s", dir, strerror(errno));
@@ -127,8 +130,11 @@ int app_render_all(const struct content *content, const char *dir, int width, in
     }
     if (ok) {
         printf("kiosk: wrote %d screens at %dx%d to %s\n", written, width, height, dir);
-        status = 0;
     }
+    if (ok && proof) {
+        ok = render_proof(&v, &l, surface, dir, lang);
+    }
+    status = ok ? 0 : 1;
     live_finish(&l);
     view_finish(&v);
 out_renderer:

@@ -83,6 +83,7 @@ static void read_translated_words(struct config_reader *r, struct language *l, c
                                       spec->fallback);
         }
         *config_word(&l->words, i) = keep(r, v);
+        *config_word_line(&l->word_lines, i) = g.line;
     }
     strbuf_finish(&key);
     strbuf_finish(&expected);
@@ -255,17 +256,19 @@ static void read_translated_page(struct config_reader *r, struct language *l, co
                            CONFIG_COUNT(translated_page_keys));
         strbuf_setf(&key, "%s.title", page_key.s);
         const char *title;
-        config_member_text(r, s, "title", key.s,
-                           "write the heading in double quotes, e.g. title = \"...\";", &title);
+        g = config_member_text(r, s, "title", key.s,
+                               "write the heading in double quotes, e.g. title = \"...\";", &title);
         if (title && !config_is_blank(title)) {
             l->pages[page].title = keep(r, title);
+            l->pages[page].title_line = g.line;
         }
         strbuf_setf(&key, "%s.text", page_key.s);
         const char *text;
-        config_member_text(r, s, "text", key.s,
-                           "write the words in double quotes, e.g. text = \"...\";", &text);
+        g = config_member_text(r, s, "text", key.s,
+                               "write the words in double quotes, e.g. text = \"...\";", &text);
         if (text && !config_is_blank(text)) {
             l->pages[page].text = keep(r, text);
+            l->pages[page].text_line = g.line;
         }
         read_translated_choices(r, l, page, page_key.s, s, r->aux[page].choice_offset);
     }

@@ -231,13 +231,15 @@ static void read_page_fields(struct config_reader *r, const config_setting_t *s,
                  "is empty; write the page's heading, e.g. title = \"Feeling safe\";");
     }
     p->title = xstrdup(title ? title : "");
+    p->title_line = title ? g.line : 0;
 
     strbuf_setf(&key, "%s.text", aux->key);
     const char *text;
-    config_member_text(
+    g = config_member_text(
         r, s, "text", key.s,
         "write the words in double quotes, e.g. text = \"First line.\\nSecond line.\";", &text);
     p->text = xstrdup(text ? text : "");
+    p->text_line = text ? g.line : 0;
 
     strbuf_setf(&key, "%s.picture", aux->key);
     p->picture = config_member_picture(r, s, "picture", key.s, "the page is shown without it");
@@ -464,12 +466,14 @@ static const config_setting_t *read_menu(struct config_reader *r, const config_s
                  "is empty; write the menu's heading, or remove this line to use \"%s\"", fallback);
     }
     p->title = xstrdup(title ? title : fallback);
+    p->title_line = title ? g.line : 0;
     const char *text;
-    config_member_text(r, menu, "text", "menu.text",
-                       "write the words in double quotes, e.g. text = \"Tap a topic to read "
-                       "more.\";",
-                       &text);
+    g = config_member_text(r, menu, "text", "menu.text",
+                           "write the words in double quotes, e.g. text = \"Tap a topic to read "
+                           "more.\";",
+                           &text);
     p->text = xstrdup(text ? text : "");
+    p->text_line = text ? g.line : 0;
     return menu;
 }
 

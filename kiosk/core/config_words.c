@@ -32,6 +32,16 @@ char **config_word(struct words *w, size_t i)
     return i < CONFIG_N_WORDS ? fields[i] : NULL;
 }
 
+int *config_word_line(struct word_lines *w, size_t i)
+{
+    int *fields[CONFIG_N_WORDS] = {
+#define WORD_LINE(name, fallback, placeholders) &w->name,
+        CONTENT_WORDS(WORD_LINE)
+#undef WORD_LINE
+    };
+    return i < CONFIG_N_WORDS ? fields[i] : NULL;
+}
+
 /* Whether the `len` bytes at `name` are one of the space-separated names in `allowed`. */
 static bool allowed_name(const char *allowed, const char *name, size_t len)
 {
@@ -114,6 +124,7 @@ void config_words_read(struct config_reader *r, const config_setting_t *root)
             config_check_visible_exit(r, v, key.s, spec->name, g.line);
         }
         *config_word(&r->content->words, i) = xstrdup(v ? v : spec->fallback);
+        *config_word_line(&r->content->word_lines, i) = v ? g.line : 0;
     }
     strbuf_finish(&key);
     strbuf_finish(&expected);

@@ -27,6 +27,8 @@ extern const char *const config_word_names[CONFIG_N_WORDS];
 
 /* The field of `w` that holds word `i` (an index into config_word_specs). */
 char **config_word(struct words *w, size_t i);
+/* The field of `w` that holds the line of word `i`. */
+int *config_word_line(struct word_lines *w, size_t i);
 /* Errors for any {name} in `v` that is not one of `allowed` (space-separated); `name` and
  * `fallback` make the example. */
 void config_check_placeholders(struct config_reader *r, const char *v, const char *key,

@@ -109,11 +109,14 @@ void language_init_from(struct language *l, const struct content *c, const char 
     l->name = xstrdup(name);
     l->rtl = rtl;
     l->words = c->words;
+    l->word_lines = c->word_lines;
     l->pages = xcalloc((size_t)c->n_pages + 1, sizeof(*l->pages));
     for (int p = 0; p < c->n_pages; p++) {
         const struct page *page = &c->pages[p];
         l->pages[p].title = page->title;
         l->pages[p].text = page->text;
+        l->pages[p].title_line = page->title_line;
+        l->pages[p].text_line = page->text_line;
         l->pages[p].choices = xcalloc((size_t)page->n_choices + 1, sizeof(const char *));
         for (int i = 0; i < page->n_choices; i++) {
             l->pages[p].choices[i] = page->choices[i].label;

@@ -37,6 +37,7 @@ struct page {
     int index_in_topic; /* 0-based position within the topic */
     int next;           /* page that Next leads to, or CONTENT_NONE */
     int line;
+    int title_line, text_line; /* where `title` and `text` are in the file; 0 when not there */
 };
 
 struct topic {
@@ -80,6 +81,13 @@ struct words {
 #undef CONTENT_WORD_FIELD
 };
 
+/* The line of the file each word is written on, field for field; 0 for a built-in default. */
+struct word_lines {
+#define CONTENT_WORD_LINE(name, fallback, placeholders) int name;
+    CONTENT_WORDS(CONTENT_WORD_LINE)
+#undef CONTENT_WORD_LINE
+};
+
 enum theme_color {
     COLOR_BACKGROUND,
     COLOR_TEXT,
@@ -110,10 +118,12 @@ struct settings {
     int reset_countdown; /* seconds the countdown runs before the visit is wiped */
 };
 
-/* The words of one page in one language. */
+/* The words of one page in one language, and the lines they are written on (0: not in the file;
+ * a string that falls back to language 0 keeps language 0's line, where it is written). */
 struct page_words {
     const char *title, *text;
     const char **choices; /* one label per choice of the page */
+    int title_line, text_line;
 };
 
 /* A language visitors can choose. Language 0 is the one the config's own words are written in;
@@ -124,6 +134,7 @@ struct language {
     char *name; /* in the language itself: "Français", never a flag */
     bool rtl;   /* written right to left: its screens are mirrored */
     struct words words;
+    struct word_lines word_lines;
     struct page_words *pages; /* one per page */
     const char **topics;      /* topic titles, one per topic */
     int missing;              /* strings that fall back to language 0 (for --check) */
@@ -141,6 +152,7 @@ struct content {
     int help_page; /* index of the help page, or CONTENT_NONE */
     int welcome_picture;
     struct words words;
+    struct word_lines word_lines;
     struct theme theme;
     struct settings settings;
     struct display display;   /* rotation and touch mapping of the panel */

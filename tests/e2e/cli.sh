@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The command line as staff and installers meet it: exit statuses (0 fine, 1 bad config,
-# 2 bad usage), --check's summary, --help, --version, and a missing config that names every
-# place it looked. Usage: cli.sh KIOSK TESTS_DIR WORKDIR
+# 2 bad usage), --check's summary, --help, --version, a missing config that names every place it
+# looked, and --render's proofreading pages (proof-<code>.html: every picture there, the page
+# ids and lines, right to left for Arabic; none with --no-proof). Usage: cli.sh KIOSK TESTS_DIR WORKDIR
 set -uo pipefail
 kiosk=$1 tests=$2 work=$3
 config="$tests/../config/kiosk.cfg" # the shipped config, with its translations
@@ -24,6 +25,8 @@ expect() { # WHAT EXPECTED_STATUS PATTERN -- COMMAND...
 }
 
 expect "--help" 0 "Usage: kiosk" -- "$kiosk" --help
+expect "--help names the proofreading pages and --no-proof" 0 "proof-<code>.html.*--no-proof" -- \
+    bash -c "'$kiosk' --help | tr '\n' ' '"
 expect "--version" 0 "^kiosk [0-9]+\.[0-9]+" -- "$kiosk" --version
 expect "an unknown option is bad usage" 2 "unknown option '--fly'" -- "$kiosk" --fly
 expect "--size needs WxH" 2 "--size needs a size" -- "$kiosk" --render "$work/r" --size big
@@ -59,17 +62,18 @@ expect "\$KIOSK_CONFIG is used" 0 "sample.cfg: OK" -- \
 expect "a missing \$KIOSK_CONFIG is reported with the other places" 1 \
     "KIOSK_CONFIG.*not found" -- env KIOSK_CONFIG="$work/gone.cfg" "$kiosk" --check
 expect "--render writes every screen" 0 "wrote [0-9]+ screens at 640x400" -- \
-    "$kiosk" --config "$tests/data/sample.cfg" --render "$work/r" --size 640x400
+    "$kiosk" --config "$tests/data/sample.cfg" --render "$work/r" --size 640x400 --no-proof
 # A broken font and a missing picture degrade; they never stop the kiosk.
 printf 'not a font' >"$work/broken.ttf"
 printf 'look = { font = "broken.ttf"; };\ntopics = ( { title = "A"; pages = ( { id = "a"; title = "A"; picture = "gone.png"; text = "Words."; } ); } );\n' >"$work/degrade.cfg"
 expect "--check warns about a broken font and a missing picture" 0 "OK: 2 pages in 1 topic, 2 warnings" -- \
     "$kiosk" --check --config "$work/degrade.cfg"
 expect "a broken font falls back to DejaVu Sans and the page still renders" 0 \
-    "wrote 5 screens" -- "$kiosk" --config "$work/degrade.cfg" --render "$work/degrade" --size 800x480
+    "wrote 5 screens" -- "$kiosk" --config "$work/degrade.cfg" --render "$work/degrade" --size 800x480 \
+    --no-proof
 # Languages: --render draws one of them; a language the config lacks is a usage error.
 expect "--render --lang draws the screens in one language" 0 "wrote [0-9]+ screens at 640x400" -- \
-    "$kiosk" --config "$config" --render "$work/fr" --size 640x400 --lang fr
+    "$kiosk" --config "$config" --render "$work/fr" --size 640x400 --lang fr --no-proof
 expect "--lang names a language the config does not offer" 2 \
     'offers no language "xx"; it offers en, fr, es, ar' -- \
     "$kiosk" --config "$config" --render "$work/xx" --size 640x400 --lang xx
@@ -107,7 +111,105 @@ expect "a picture too large to decode names its size and a size to use" 0 \
     timeout 20 "$kiosk" --check --config "$work/hostile.cfg"
 # An SVG that declares 30000 x 30000 is drawn at the size it is shown, in well under a second.
 expect "the same file renders, the huge drawing at its shown size" 0 "wrote [0-9]+ screens at 800x480" -- \
-    timeout 60 "$kiosk" --config "$work/hostile.cfg" --render "$work/hostile" --size 800x480
+    timeout 60 "$kiosk" --config "$work/hostile.cfg" --render "$work/hostile" --size 800x480 --no-proof
+
+# ---- proofreading pages: one HTML file per language, every screen with its page id and line ---
+ok() { echo "ok: $1"; passes=$((passes + 1)); }
+bad() { echo "FAILED: $1"; failures=$((failures + 1)); }
+# A picture left from an earlier render, of a page since removed, must not stay beside the page.
+mkdir -p "$work/proof/proof-en" && : >"$work/proof/proof-en/99-removed-page.png"
+expect "--render writes a proofreading page for every language" 0 \
+    "wrote proofreading pages, [0-9]+ screens in each of 4 languages .*proof-en.html, proof-fr.html, proof-es.html, proof-ar.html" -- \
+    "$kiosk" --config "$config" --render "$work/proof" --size 640x400
+# The line a page's text starts on, in the first language (no code) or in a translation's
+# block: the first `text =` after the page's id, after `language = "CODE";` of the translation.
+text_line() { # ID [CODE]
+    awk -v id="$1" -v code="${2:-}" '
+        code != "" && !inside && $0 ~ "language *= *\"" code "\";" { inside = 1 }
+        (code == "" || inside) && !found && $0 ~ "id *= *\"" id "\";" { found = 1; next }
+        found && /^ *text *=/ { print NR; exit }' "$config"
+}
+for lang in en fr es ar; do
+    html=$work/proof/proof-$lang.html
+    if [ ! -s "$html" ]; then bad "proof-$lang.html was not written"; continue; fi
+    mapfile -t pictures < <(grep -o 'src="[^"]*"' "$html" | sed 's/^src="//; s/"$//')
+    missing=0 outside=0
+    for pic in "${pictures[@]}"; do
+        [[ $pic == proof-$lang/[0-9][0-9]-*.png ]] || outside=$((outside + 1))
+        [ "$(head -c 8 "$work/proof/$pic" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
+            missing=$((missing + 1))
+    done
+    if [ "${#pictures[@]}" -ge 38 ] && [ "$missing" = 0 ] && [ "$outside" = 0 ]; then
+        ok "proof-$lang.html shows ${#pictures[@]} pictures, each a PNG in proof-$lang/"
+    else
+        bad "proof-$lang.html: ${#pictures[@]} pictures, $missing not there, $outside outside proof-$lang/"
+    fi
+    # No picture in the folder that the page does not show (what is there is what staff print).
+    extra=$(comm -13 <(printf '%s\n' "${pictures[@]}" | sort) \
+        <(cd "$work/proof" && find "proof-$lang" -name '*.png' | sort))
+    if [ -z "$extra" ]; then ok "proof-$lang/ holds only the pictures its page shows"
+    else bad "proof-$lang/ holds pictures its page does not show: $extra"; fi
+    if grep -q "Open this in a web browser and print it" "$html" &&
+        grep -q "Content version: <b><bdi>Shipped content 2026-12</bdi>" "$html" &&
+        grep -q "@media print" "$html"; then
+        ok "proof-$lang.html says how to use it, and the version"
+    else
+        bad "proof-$lang.html lacks the note, the version or the print rules"
+    fi
+    # The first page of the first topic, captioned with its id and the line of its own text
+    # (in a translation, the line in that translation's block).
+    case $lang in
+    en) want=$(text_line closeness-letting-in) ;;
+    *) want=$(text_line closeness-letting-in "$lang") ;;
+    esac
+    caption=$(grep '<code>closeness-letting-in</code>' "$html")
+    if [ -n "$want" ] && grep -q "text starts on <b>line $want</b> of kiosk.cfg" <<<"$caption"; then
+        ok "proof-$lang.html: closeness-letting-in's text starts on line $want"
+    else
+        bad "proof-$lang.html: closeness-letting-in should say line $want: $caption"
+    fi
+done
+if grep -q '^<html lang="ar" dir="rtl">' "$work/proof/proof-ar.html" &&
+    grep -q '^<html lang="fr" dir="ltr">' "$work/proof/proof-fr.html"; then
+    ok "proof-ar.html reads right to left, proof-fr.html left to right"
+else
+    bad "proof-ar.html is not marked dir=\"rtl\" (or proof-fr.html is)"
+fi
+# Arabic translates the welcome screen's words: its caption names the line in the Arabic block.
+want=$(awk '/language *= *"ar";/ { inside = 1 } inside && /^ *welcome_text *=/ { print NR; exit }' "$config")
+if grep "<code>welcome</code> screen" "$work/proof/proof-ar.html" |
+    grep -q "text starts on <b>line $want</b>" && [ "$want" -gt 1400 ]; then
+    ok "proof-ar.html: the welcome text is on line $want, in the Arabic block"
+else
+    bad "proof-ar.html: the welcome screen's caption does not name line $want"
+fi
+# The sample's Arabic lacks its pages: each says so, and gives the English text's line.
+"$kiosk" --config "$tests/data/sample.cfg" --render "$work/proof-sample" --size 640x400 \
+    --lang ar >/dev/null 2>&1 || true
+if grep -A1 '<code>healthy-1</code>' "$work/proof-sample/proof-ar.html" 2>/dev/null |
+    grep -q "Not translated yet: some words here show in English"; then
+    ok "proof-ar.html says which pages are not translated yet"
+else
+    bad "the sample's proof-ar.html does not say healthy-1 is not translated"
+fi
+if grep -q "S&#39;ouvrir à quelqu&#39;un" "$work/proof/proof-fr.html" &&
+    ! grep -q "<bdi>S'ouvrir" "$work/proof/proof-fr.html"; then
+    ok "proof-fr.html escapes the apostrophes of the titles"
+else
+    bad "proof-fr.html does not escape a title"
+fi
+# The screens in reading order: welcome, menu, the topics' pages, the other pages, help,
+# countdown, cover.
+order=$(grep -o '<code>[a-z-]*</code>' "$work/proof/proof-en.html" | sed 's/<[^>]*>//g' | tr '\n' ' ')
+if [[ $order == "welcome menu closeness-letting-in "*" notok-get-help check-start "*" check-want help countdown cover " ]]; then
+    ok "proof-en.html: the screens in reading order"
+else
+    bad "proof-en.html: the screens in this order: $order"
+fi
+if ls "$work/r"/proof-* >/dev/null 2>&1; then bad "--no-proof wrote proofreading pages"
+else ok "--no-proof writes no proofreading pages"; fi
+expect "--no-proof goes with --render only" 2 "--no-proof goes with --render" -- \
+    "$kiosk" --config "$config" --check --no-proof
 
 for f in welcome menu countdown cover; do
     if [ -s "$work/r/$f.png" ]; then echo "ok: --render wrote $f.png"; passes=$((passes + 1))

@@ -17,7 +17,7 @@ rm -rf "$work" && mkdir -p "$work"
 . "$(dirname "$0")/e2e_lib.sh"
 start_xvfb "$width" "$height"
 
-"$kiosk" --config "$config" --render "$work/expected" --size "$size" >/dev/null
+"$kiosk" --config "$config" --render "$work/expected" --size "$size" --no-proof >/dev/null
 
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 export SDL_AUDIODRIVER=dummy SDL_MOUSE_TOUCH_EVENTS=1

@@ -18,7 +18,7 @@ start_xvfb "$panel_w" "$panel_h"
 
 # Staff preview renders upright at the logical size, whatever the panel's rotation.
 SDL_VIDEODRIVER=dummy "$kiosk" --config "$config" --render "$work/expected" --size "$logical" \
-    >/dev/null
+    --no-proof >/dev/null
 
 export SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 export SDL_AUDIODRIVER=dummy SDL_MOUSE_TOUCH_EVENTS=1

@@ -481,6 +481,109 @@ static void test_languages(void)
     diag_finish(&d);
 }
 
+/* The line each page's and each word's text is written on, in the first language and in each
+ * translation: a translated string carries its own line in the translations block, and one a
+ * translation leaves out keeps the line of the first language's, which is what shows. */
+static void test_text_lines(void)
+{
+    struct diag_list d;
+    struct content *c = load_text("lines.cfg",
+                                  "words = { welcome_title = \"Hi\";\n"                 /* 1 */
+                                  "  cover_text = \"Sit down\"; };\n"                   /* 2 */
+                                  "menu = { title = \"Pick\"; };\n"                     /* 3 */
+                                  "topics = ({ title = \"T\"; pages = ({ id = \"a\";\n" /* 4 */
+                                  "  title = \"A\";\n"                                  /* 5 */
+                                  "  text = \"Words.\"\n"                               /* 6 */
+                                  "         \" More words.\"; },\n"                     /* 7 */
+                                  "  { id = \"b\"; title = \"B\"; }); });\n"            /* 8 */
+                                  "translations = ( { language = \"fr\";\n"             /* 9 */
+                                  "  words = {\n"                                       /* 10 */
+                                  "    welcome_title = \"Salut\"; };\n"                 /* 11 */
+                                  "  pages = ( { id = \"b\"; title = \"Le B\"; },\n"    /* 12 */
+                                  "    { id = \"a\";\n"                                 /* 13 */
+                                  "      text = \"Des mots.\";\n"                       /* 14 */
+                                  "      title = \"Le A\"; } ); },\n"                   /* 15 */
+                                  "  { language = \"de\"; pages = ( { id = \"a\";\n"    /* 16 */
+                                  "      title = \"Das A\"; } ); } );\n",               /* 17 */
+                                  &d);
+    CHECK(c != NULL);
+    CHECK_INT(d.errors, 0);
+    if (!c) {
+        diag_finish(&d);
+        return;
+    }
+    int a = content_find_page(c, "a"), b = content_find_page(c, "b");
+    CHECK_INT(c->pages[a].title_line, 5);
+    CHECK_INT(c->pages[a].text_line, 6);
+    CHECK_INT(c->pages[b].title_line, 8);
+    CHECK_INT(c->pages[b].text_line, 0);
+    CHECK_INT(c->pages[c->menu].title_line, 3);
+    CHECK_INT(c->word_lines.welcome_title, 1);
+    CHECK_INT(c->word_lines.cover_text, 2);
+    CHECK_INT(c->word_lines.back, 0); /* a built-in word */
+    const struct language *en = &c->languages[0], *fr = &c->languages[1], *de = &c->languages[2];
+    CHECK_INT(en->pages[a].text_line, 6);
+    CHECK_INT(en->word_lines.welcome_title, 1);
+    CHECK_STR(fr->pages[a].text, "Des mots.");
+    CHECK_INT(fr->pages[a].text_line, 14);
+    CHECK_INT(fr->pages[a].title_line, 15);
+    CHECK_INT(fr->pages[b].title_line, 12);
+    CHECK_INT(fr->word_lines.welcome_title, 11);
+    CHECK_INT(fr->word_lines.cover_text, 2); /* not translated: the first language's line */
+    CHECK_INT(de->pages[a].title_line, 17);
+    CHECK_INT(de->pages[a].text_line, 6);
+    CHECK(de->pages[a].text == en->pages[a].text);
+    CHECK_INT(de->pages[c->menu].title_line, 3);
+    content_destroy(c);
+    diag_finish(&d);
+
+    /* The shipped config: each translated page's text line holds that page's `text =`, inside
+     * the translations block, after the first language's. */
+    size_t size;
+    char *file = read_file("../config/kiosk.cfg", &size);
+    c = load("../config/kiosk.cfg", &d);
+    CHECK(file != NULL && c != NULL);
+    if (file && c) {
+        int lines = 1;
+        for (size_t i = 0; i < size; i++) {
+            lines += file[i] == '\n';
+        }
+        const char **line_at = calloc((size_t)lines + 1, sizeof(*line_at));
+        int n = 1;
+        line_at[1] = file;
+        for (size_t i = 0; i + 1 < size; i++) {
+            if (file[i] == '\n') {
+                line_at[++n] = file + i + 1;
+            }
+        }
+        int checked = 0;
+        for (int l = 1; l < c->n_languages; l++) {
+            const struct language *lang = &c->languages[l];
+            for (int p = 0; p < c->n_pages; p++) {
+                const struct page_words *w = &lang->pages[p];
+                if (w->text == c->languages[0].pages[p].text || !c->pages[p].text[0]) {
+                    continue;
+                }
+                CHECK(w->text_line > c->pages[p].text_line && w->text_line >= lang->line &&
+                      w->text_line <= n);
+                if (w->text_line > 0 && w->text_line <= n) {
+                    const char *at = line_at[w->text_line];
+                    while (*at == ' ') {
+                        at++;
+                    }
+                    CHECK(strncmp(at, "text", 4) == 0);
+                    checked++;
+                }
+            }
+        }
+        CHECK(checked > 60); /* French and Spanish are complete */
+        free(line_at);
+    }
+    free(file);
+    content_destroy(c);
+    diag_finish(&d);
+}
+
 /* Every text colour on the colour behind it, in the shipped look and in the high-contrast one:
  * at least 7:1 (WCAG AAA). A pressed button swaps its two colours, so it reads the same. */
 static void check_contrast(const char *what, const struct theme *t)
@@ -1045,6 +1148,7 @@ int main(int argc, char **argv)
     test_comment_last_line();
     test_sample();
     test_languages();
+    test_text_lines();
     test_contrast();
     test_contrast_advice();
     test_bad_files();
