@@ -2,13 +2,15 @@
  * the same words in other languages, and `languages` says which the welcome screen offers. A
  * translation may leave anything out: that string shows in the config's own language, and
  * `kiosk --check` lists what is missing, so a clinic can offer a half-done translation on
- * purpose and still see what is left. */
+ * purpose and still see what is left; but not one that lacks any of the safety path
+ * (config_safety.h): the welcome screen does not offer that one, and --check says why. */
 #include "config_languages.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "config_language_codes.h"
+#include "config_safety.h"
 #include "config_suggest.h"
 #include "config_text.h"
 #include "config_values.h"
@@ -434,7 +436,8 @@ static void read_translation_name(struct config_reader *r, const config_setting_
 
 /* Reads one translation into all[index + 1]; false when it cannot be used at all. */
 static bool read_translation(struct config_reader *r, const config_setting_t *tr, int index,
-                             struct language *all, const bool *usable, bool *seen)
+                             struct language *all, const bool *usable, bool *seen,
+                             const bool *on_path, bool *safe)
 {
     struct language *l = &all[index + 1];
     const struct language *first = &all[0];
@@ -471,6 +474,7 @@ static bool read_translation(struct config_reader *r, const config_setting_t *tr
     memset(seen, 0, (size_t)r->content->n_pages * sizeof(*seen));
     read_translated_pages(r, l, where.s, tr, seen);
     report_gaps(r, l, first, where.s);
+    *safe = config_safety_complete(r, l, first, on_path, where.s);
     strbuf_finish(&where);
     return true;
 }
@@ -478,7 +482,7 @@ static bool read_translation(struct config_reader *r, const config_setting_t *tr
 /* Which languages the welcome screen offers, in order: all of them unless `languages` says
  * otherwise. The config's own language always comes first. Frees the ones not offered. */
 static void offer_languages(struct config_reader *r, const config_setting_t *root,
-                            struct language *all, const bool *usable, int n)
+                            struct language *all, const bool *usable, const bool *safe, int n)
 {
     struct content *c = r->content;
     c->languages = xcalloc((size_t)n + 1, sizeof(*c->languages));
@@ -513,8 +517,10 @@ static void offer_languages(struct config_reader *r, const config_setting_t *roo
                      "\"%s\" from this list",
                      v, v);
         } else if (!taken[k]) {
-            taken[k] = true;
-            c->languages[c->n_languages++] = all[k];
+            taken[k] = true; /* listed; offered only if safe (its warning says why not) */
+            if (safe[k]) {
+                c->languages[c->n_languages++] = all[k];
+            }
         }
     }
     strbuf_finish(&key);
@@ -527,6 +533,8 @@ static void offer_languages(struct config_reader *r, const config_setting_t *roo
                      "languages = [ ... ]; or remove this translation",
                      all[k].code, all[k].code);
             language_finish(&all[k], c->n_pages);
+        } else if (!safe[k]) {
+            language_finish(&all[k], c->n_pages); /* its warning says why it is not offered */
         } else if (!taken[k]) {
             c->languages[c->n_languages++] = all[k];
         }
@@ -550,14 +558,20 @@ void config_languages_read(struct config_reader *r, const config_setting_t *root
     struct language *all = xcalloc((size_t)n + 1, sizeof(*all));
     bool *usable = xcalloc((size_t)n + 1, sizeof(*usable));
     bool *seen = xcalloc((size_t)c->n_pages + 1, sizeof(*seen));
+    bool *on_path = xcalloc((size_t)c->n_pages + 1, sizeof(*on_path));
+    bool *safe = xcalloc((size_t)n + 1, sizeof(*safe));
+    config_safety_pages(r, on_path);
     all[0] = first;
     usable[0] = true;
+    safe[0] = true;
     for (int i = 0; i < n; i++) {
-        usable[i + 1] =
-            read_translation(r, config_setting_get_elem(list, (unsigned)i), i, all, usable, seen);
+        usable[i + 1] = read_translation(r, config_setting_get_elem(list, (unsigned)i), i, all,
+                                         usable, seen, on_path, &safe[i + 1]);
     }
     free(seen);
-    offer_languages(r, root, all, usable, n);
+    free(on_path);
+    offer_languages(r, root, all, usable, safe, n);
     free(usable);
+    free(safe);
     free(all);
 }

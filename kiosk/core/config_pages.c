@@ -17,7 +17,7 @@
 #define ID_MAX 64
 
 static const char *const menu_keys[] = {"title", "text", "choices"};
-static const char *const topic_keys[] = {"id", "title", "picture", "pages"};
+static const char *const topic_keys[] = {"id", "title", "picture", "safety", "pages"};
 static const char *const page_keys[] = {"id", "title", "text", "picture", "choices", "next"};
 static const char *const choice_keys[] = {"label", "page", "picture"};
 
@@ -350,6 +350,7 @@ static void read_topic_fields(struct config_reader *r, const config_setting_t *s
     strbuf_setf(&key, "%s.picture", where);
     topic->picture =
         config_member_picture(r, s, "picture", key.s, "its menu button is shown without it");
+    config_member_bool(r, s, where, "safety", false, &topic->safety);
     strbuf_finish(&key);
 }
 

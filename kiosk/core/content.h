@@ -45,6 +45,7 @@ struct topic {
     char *title;
     int picture;    /* CONTENT_NONE when none */
     int first_page; /* pages of a topic are consecutive in content.pages */
+    bool safety;    /* `safety = true;`: on the safety path, a translation must have it whole */
     int n_pages;
 };
 

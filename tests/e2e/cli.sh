@@ -82,6 +82,16 @@ expect "--lang goes with --render only" 2 "--lang goes with --render" -- \
 expect "--check says how complete each language is" 0 \
     "languages offered: en \\(English\\), fr \\(Français\\): complete, es \\(Español\\): complete, ar \\(العربية\\): complete" -- \
     "$kiosk" --config "$config" --check
+# The shipped file with Arabic's "When it is not OK" first page left out (its id misspelt): Arabic
+# is not offered, and --check names the page and the line of its English words.
+mkdir -p "$work/unsafe"
+awk '/language *= *"ar";/ { ar = 1 } ar && !done && /id *= *"notok-healthy-or-not";/ {
+         sub(/notok-healthy-or-not/, "notok-healthy-or-nat"); done = 1 } { print }' \
+    "$config" >"$work/unsafe/kiosk.cfg"
+title_line=$(grep -n 'id = "notok-healthy-or-not";' "$config" | head -n 1 | cut -d: -f1)
+expect "a translation without its safety path is not offered, and --check says why" 0 \
+    "translation \"ar\": warning: not offered on the welcome screen: .*page \"notok-healthy-or-not\".title \(line $((title_line + 1))\).*languages offered: en \(English\), fr \(Français\): complete, es \(Español\): complete\$" -- \
+    sh -c "'$kiosk' --config '$work/unsafe/kiosk.cfg' --check | tr '\n' ' ' | sed 's/ \$//'"
 
 # ---- hostile files: only regular files are read, never blocking, and pictures are bounded ---
 # A FIFO would hold open() or read() for ever; each command has 20 s, a hang fails it (124).
@@ -201,7 +211,7 @@ fi
 # The screens in reading order: welcome, menu, the topics' pages, the other pages, help,
 # countdown, cover.
 order=$(grep -o '<code>[a-z-]*</code>' "$work/proof/proof-en.html" | sed 's/<[^>]*>//g' | tr '\n' ' ')
-if [[ $order == "welcome menu closeness-letting-in "*" notok-get-help check-start "*" check-want help countdown cover " ]]; then
+if [[ $order == "welcome menu check-start closeness-letting-in "*" notok-get-help "*" check-not-safe "*" check-want help countdown cover " ]]; then
     ok "proof-en.html: the screens in reading order"
 else
     bad "proof-en.html: the screens in this order: $order"

@@ -12,9 +12,11 @@
 
 /* In enum session_action order. */
 static const char *const action_names[] = {
-    "none",        "quick_exit",   "back",       "next",      "home",        "help",
-    "goto",        "continue",     "key",        "key_erase", "staff_close", "staff_touch_test",
-    "staff_clean", "staff_reload", "staff_back", "language",  "text_size"};
+    "none",        "quick_exit",   "back",          "next",       "home",        "help",
+    "goto",        "continue",     "key",           "key_erase",  "staff_close", "staff_touch_test",
+    "staff_clean", "staff_reload", "staff_go_back", "staff_back", "language",    "text_size"};
+_Static_assert(sizeof(action_names) / sizeof(action_names[0]) == ACTION_TEXT_SIZE + 1,
+               "one name for each enum session_action, in its order");
 
 int main(int argc, char **argv)
 {
