@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check_report.h"
@@ -17,12 +18,8 @@
 #include "file_replace.h"
 #include "last_good_store.h"
 #include "strbuf.h"
-#include "usb_tree.h"
 #include "usb_update.h"
 #include "xalloc.h"
-
-#include <sys/file.h>
-#include <time.h>
 
 #define REPORT_MAX_BYTES (1024u * 1024u)
 
@@ -150,20 +147,9 @@ static bool go_back(const char *config, const struct source *request)
     card.fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     bool ok = card.fd >= 0;
     if (ok) {
-        while (flock(card.fd, LOCK_EX) != 0 && errno == EINTR) {
-        }
-        struct usb_result r;
-        usb_result_init(&r);
+        usb_card_lock(&card);
         usb_finish(&card);
-        usb_go_back(&card, &r);
-        struct strbuf text;
-        strbuf_init(&text);
-        usb_result_receipt(&r, KIOSK_VERSION, &text);
-        ok = file_replace(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len, 0644) &&
-             r.outcome == USB_WENT_BACK;
-        say("staff mode's go back: %s", usb_outcome_word(r.outcome));
-        strbuf_finish(&text);
-        usb_result_free(&r);
+        ok = usb_go_back(&card, KIOSK_VERSION);
         close(card.fd);
     } else {
         say("cannot open %s: %s", folder, strerror(errno));

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -159,20 +158,10 @@ int main(int argc, char **argv)
         return 1;
     }
     /* One stick at a time: a second one plugged in waits here for the first to finish. */
-    while (flock(card.fd, LOCK_EX) != 0 && errno == EINTR) {
-    }
+    usb_card_lock(&card);
     bool ok = usb_finish(&card);
     if (o.go_back) {
-        struct usb_result r;
-        usb_result_init(&r);
-        usb_go_back(&card, &r);
-        struct strbuf text;
-        strbuf_init(&text);
-        usb_result_receipt(&r, KIOSK_VERSION, &text);
-        file_replace(card.fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len, 0644);
-        ok = r.outcome == USB_WENT_BACK;
-        strbuf_finish(&text);
-        usb_result_free(&r);
+        ok = usb_go_back(&card, KIOSK_VERSION);
     }
     if (o.finish || o.go_back) {
         close(card.fd);

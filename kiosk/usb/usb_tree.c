@@ -167,7 +167,7 @@ const struct usb_file *usb_tree_find(const struct usb_tree *t, const char *name)
 }
 
 /* Makes the folders of `name` (everything before its last '/') inside `dst`. */
-static bool make_parents(int dst, const char *name)
+bool usb_tree_make_parents(int dst, const char *name)
 {
     char *path = xstrdup(name);
     bool ok = true;
@@ -191,7 +191,7 @@ static bool copy_one(int src, const struct usb_file *f, int dst, struct strbuf *
         }
         return false;
     }
-    if (!make_parents(dst, f->name)) {
+    if (!usb_tree_make_parents(dst, f->name)) {
         strbuf_setf(why, "cannot make the folder for %s: %s", f->name, strerror(errno));
         close(in);
         return false;

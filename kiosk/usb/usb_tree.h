@@ -44,6 +44,8 @@ bool usb_tree_skipped(const char *name, bool top);
 bool usb_tree_scan(int dirfd, struct usb_tree *t);
 /* The file of `t` named `name` (compared without regard to case: FAT does not), or NULL. */
 const struct usb_file *usb_tree_find(const struct usb_tree *t, const char *name);
+/* Makes the folders of `name` (everything before its last '/') inside the folder `dst`. */
+bool usb_tree_make_parents(int dst, const char *name);
 /* Copies every file of `t` from the folder `src` into the folder `dst` (made, with the folders
  * inside it, as needed), each flushed to the disk; a file that changes size while it is
  * read is a failure. False with the reason in `why`. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -21,6 +22,7 @@
 #include "config_reader.h"
 #include "content.h"
 #include "diag.h"
+#include "file_replace.h"
 #include "usb_tree.h"
 #include "xalloc.h"
 
@@ -216,17 +218,8 @@ static bool place(const struct usb_card *card, int stage)
             char *slash = strrchr(parent, '/');
             if (slash) {
                 *slash = '\0';
-                for (char *p = strchr(parent, '/');; p = strchr(p + 1, '/')) {
-                    if (p) {
-                        *p = '\0';
-                    }
-                    mkdirat(card->fd, parent, 0755);
-                    if (!p) {
-                        break;
-                    }
-                    *p = '/';
-                }
             }
+            usb_tree_make_parents(card->fd, name);
             if (renameat(stage, name, card->fd, name) != 0) {
                 say("cannot move %s into %s: %s", name, card->folder, strerror(errno));
                 ok = false;
@@ -266,6 +259,50 @@ bool usb_finish(const struct usb_card *card)
         usb_sync(card->fd, NULL);
     }
     close(stage);
+    return ok;
+}
+
+/* Whether every file of `t` has the same bytes in the folders `a` and `b`. */
+static bool same_content(int a, int b, const struct usb_tree *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        if (!same_file(a, b, t->files[i].name)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A new stage folder beside the file, holding a copy of the files of `t` in the folder `src`:
+ * open, or -1 (and no stage folder) with the reason in `why`. */
+static int new_stage(const struct usb_card *card, int src, const struct usb_tree *t,
+                     struct strbuf *why)
+{
+    usb_tree_remove(card->fd, USB_STAGE_FOLDER);
+    int stage = -1;
+    if (mkdirat(card->fd, USB_STAGE_FOLDER, 0755) != 0 ||
+        (stage = openat(card->fd, USB_STAGE_FOLDER, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        strbuf_setf(why, "cannot make %s/%s: %s", card->folder, USB_STAGE_FOLDER, strerror(errno));
+    } else if (!usb_tree_copy(src, t, stage, why)) {
+        close(stage);
+        stage = -1;
+    }
+    if (stage < 0) {
+        usb_tree_remove(card->fd, USB_STAGE_FOLDER);
+        usb_sync(card->fd, NULL);
+    }
+    return stage;
+}
+
+/* Marks the stage folder whole (READY), on the disk: from here usb_finish completes it. */
+static bool mark_ready(int stage)
+{
+    int ready = openat(stage, USB_READY_NAME, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    bool ok = ready >= 0 && write(ready, "whole\n", 6) == 6 && fsync(ready) == 0;
+    if (ready >= 0) {
+        close(ready);
+    }
+    usb_sync(stage, NULL);
     return ok;
 }
 
@@ -322,14 +359,8 @@ void usb_install(const struct usb_card *card, int stick, struct usb_result *out)
                     card->config_name);
         goto done;
     }
-    usb_tree_remove(card->fd, USB_STAGE_FOLDER);
-    if (mkdirat(card->fd, USB_STAGE_FOLDER, 0755) != 0 ||
-        (stage = openat(card->fd, USB_STAGE_FOLDER, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-        strbuf_setf(&why, "cannot make %s/%s: %s", card->folder, USB_STAGE_FOLDER, strerror(errno));
-        fail(out, strbuf_str(&why));
-        goto done;
-    }
-    if (!usb_tree_copy(stick, &t, stage, &why)) {
+    stage = new_stage(card, stick, &t, &why);
+    if (stage < 0) {
         fail(out, strbuf_str(&why));
         goto done;
     }
@@ -345,11 +376,7 @@ void usb_install(const struct usb_card *card, int stick, struct usb_result *out)
         out->outcome = USB_HAS_ERRORS;
         goto done;
     }
-    bool same = true;
-    for (size_t i = 0; i < t.n && same; i++) {
-        same = same_file(stage, card->fd, t.files[i].name);
-    }
-    if (same) {
+    if (same_content(stage, card->fd, &t)) {
         out->outcome = USB_SAME;
         goto done;
     }
@@ -357,18 +384,12 @@ void usb_install(const struct usb_card *card, int stick, struct usb_result *out)
         fail(out, strbuf_str(&why));
         goto done;
     }
-    int ready = openat(stage, USB_READY_NAME, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (ready < 0 || write(ready, "whole and checked\n", 18) != 18 || fsync(ready) != 0) {
+    if (!mark_ready(stage)) {
         strbuf_setf(&why, "cannot write %s/%s/%s: %s", card->folder, USB_STAGE_FOLDER,
                     USB_READY_NAME, strerror(errno));
-        if (ready >= 0) {
-            close(ready);
-        }
         fail(out, strbuf_str(&why));
         goto done;
     }
-    close(ready);
-    usb_sync(stage, NULL);
     if (!place(card, stage)) {
         fail(out, "the new files could not all be moved into place; the kiosk finishes this "
                   "when it is next switched on");
@@ -425,7 +446,14 @@ void usb_export(const struct usb_card *card, int stick_top, struct usb_result *o
     usb_tree_free(&live);
 }
 
-void usb_go_back(const struct usb_card *card, struct usb_result *out)
+void usb_card_lock(const struct usb_card *card)
+{
+    while (flock(card->fd, LOCK_EX) != 0 && errno == EINTR) {
+    }
+}
+
+/* usb_go_back's work, its result in `out`. */
+static void go_back(const struct usb_card *card, struct usb_result *out)
 {
     struct usb_tree t;
     usb_tree_init(&t);
@@ -438,34 +466,17 @@ void usb_go_back(const struct usb_card *card, struct usb_result *out)
         fail(out, "there is no content from before a USB stick to go back to");
         goto done;
     }
-    bool same = true;
-    for (size_t i = 0; i < t.n && same; i++) {
-        same = same_file(before, card->fd, t.files[i].name);
-    }
     out->files = t.n;
     out->outcome = USB_WENT_BACK;
-    if (same) {
+    if (same_content(before, card->fd, &t)) {
         goto done; /* asked again: it is back already */
     }
-    usb_tree_remove(card->fd, USB_STAGE_FOLDER);
-    if (mkdirat(card->fd, USB_STAGE_FOLDER, 0755) != 0 ||
-        (stage = openat(card->fd, USB_STAGE_FOLDER, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-        !usb_tree_copy(before, &t, stage, &why)) {
-        if (!why.len) {
-            strbuf_setf(&why, "cannot make %s/%s: %s", card->folder, USB_STAGE_FOLDER,
-                        strerror(errno));
-        }
+    stage = new_stage(card, before, &t, &why);
+    if (stage < 0) {
         fail(out, strbuf_str(&why));
-        usb_tree_remove(card->fd, USB_STAGE_FOLDER);
         goto done;
     }
-    int ready = openat(stage, USB_READY_NAME, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    bool marked = ready >= 0 && write(ready, "whole\n", 6) == 6 && fsync(ready) == 0;
-    if (ready >= 0) {
-        close(ready);
-    }
-    usb_sync(stage, NULL);
-    if (!marked) {
+    if (!mark_ready(stage)) {
         fail(out, "cannot mark the content to go back to as whole");
         usb_tree_remove(card->fd, USB_STAGE_FOLDER);
     } else if (!place(card, stage)) {
@@ -483,4 +494,20 @@ done:
     }
     strbuf_finish(&why);
     usb_tree_free(&t);
+}
+
+bool usb_go_back(const struct usb_card *card, const char *kiosk_version)
+{
+    struct usb_result r;
+    usb_result_init(&r);
+    go_back(card, &r);
+    struct strbuf text;
+    strbuf_init(&text);
+    usb_result_receipt(&r, kiosk_version, &text);
+    bool ok = file_replace(card->fd, USB_RECEIPT_NAME, strbuf_str(&text), text.len, 0644) &&
+              r.outcome == USB_WENT_BACK;
+    say("go back to the content before the last USB stick: %s", usb_outcome_word(r.outcome));
+    strbuf_finish(&text);
+    usb_result_free(&r);
+    return ok;
 }

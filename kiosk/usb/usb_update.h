@@ -39,10 +39,14 @@ void usb_result_receipt(const struct usb_result *r, const char *kiosk_version, s
 bool usb_finish(const struct usb_card *card);
 /* Installs the content in the stick's kiosk folder (open as `stick`), if it checks OK. */
 void usb_install(const struct usb_card *card, int stick, struct usb_result *out);
+/* Waits until no other helper works on the card's folder (two sticks, or a stick and staff
+ * mode's "Go back"), then holds it until card->fd is closed. */
+void usb_card_lock(const struct usb_card *card);
 /* Puts back the content kept in before-usb-update/ (staff mode's "Go back"): staged, marked
- * READY and moved into place like a stick's, so a pulled plug cannot leave half of it. The
- * kept copy stays, so asking twice does no more than asking once. */
-void usb_go_back(const struct usb_card *card, struct usb_result *out);
+ * READY and moved into place like a stick's, so a pulled plug cannot leave half of it, and
+ * writes the receipt beside the file. The kept copy stays, so asking twice does no more than
+ * asking once. Whether it went back and the receipt says so. */
+bool usb_go_back(const struct usb_card *card, const char *kiosk_version);
 /* Copies the content on the card into the stick's new kiosk folder, `stick_top` being the top
  * of the stick. */
 void usb_export(const struct usb_card *card, int stick_top, struct usb_result *out);
