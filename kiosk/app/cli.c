@@ -6,7 +6,7 @@
 
 const char cli_usage[] =
     "Usage: kiosk [--config FILE] [--windowed[=WxH]]\n"
-    "       kiosk --check [--config FILE]\n"
+    "       kiosk --check [--since OLD-FILE] [--config FILE]\n"
     "       kiosk --render DIR [--size WxH] [--lang CODE] [--no-proof] [--config FILE]\n"
     "\n"
     "A touchscreen kiosk that walks visitors through the pages of one config file.\n"
@@ -14,6 +14,10 @@ const char cli_usage[] =
     "  --config FILE     the config file; default: $KIOSK_CONFIG, then /etc/kiosk/kiosk.cfg,\n"
     "                    then the shipped config/kiosk.cfg\n"
     "  --check           check the config file, print every problem and a summary, and exit\n"
+    "  --since OLD-FILE  with --check: also name each translation whose original (first-\n"
+    "                    language) text is not the same in OLD-FILE while the translation is;\n"
+    "                    without it, --check compares with what the running kiosk kept in\n"
+    "                    $STATE_DIRECTORY or /var/lib/kiosk, when it may read that\n"
     "  --windowed[=WxH]  run in a window (default 1280x800) instead of fullscreen\n"
     "  --render DIR      draw every screen to DIR/<page-id>.png, welcome.png, countdown.png\n"
     "                    and cover.png, and for proofreading, for every language, a page to\n"
@@ -97,6 +101,12 @@ bool cli_parse(int argc, char **argv, struct cli_options *o, char *error, int er
                 snprintf(error, (size_t)error_size, "--render needs a folder to write to");
                 return false;
             }
+        } else if (is_option(arg, "--since")) {
+            o->since = value_of(argc, argv, &i, "--since");
+            if (!o->since || !*o->since) {
+                snprintf(error, (size_t)error_size, "--since needs the file to compare with");
+                return false;
+            }
         } else if (is_option(arg, "--lang")) {
             o->lang = value_of(argc, argv, &i, "--lang");
             if (!o->lang || !*o->lang) {
@@ -128,6 +138,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *o, char *error, int er
     }
     if (o->lang && o->mode != CLI_RENDER) {
         snprintf(error, (size_t)error_size, "--lang goes with --render");
+        return false;
+    }
+    if (o->since && o->mode != CLI_CHECK) {
+        snprintf(error, (size_t)error_size, "--since goes with --check");
         return false;
     }
     if (o->no_proof && o->mode != CLI_RENDER) {

@@ -11,6 +11,7 @@ struct cli_options {
     const char *config;     /* NULL: look in the usual places */
     const char *render_dir; /* with CLI_RENDER */
     const char *lang;       /* with CLI_RENDER: the language to draw, NULL for the first */
+    const char *since;      /* with CLI_CHECK: an earlier copy to compare translations with */
     bool no_proof;          /* with CLI_RENDER: no proofreading pages (proof-<code>.html) */
     bool windowed;
     int width, height; /* window or render size; 0 = default */

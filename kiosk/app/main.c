@@ -8,6 +8,7 @@
 #include "config_locate.h"
 #include "config_reader.h"
 #include "diag.h"
+#include "translation_history.h"
 #include "xalloc.h"
 
 static void print_summary(const char *path, const struct content *c, const struct diag_list *d)
@@ -25,9 +26,15 @@ static void print_summary(const char *path, const struct content *c, const struc
                    c->languages[0].name);
             for (int i = 1; i < c->n_languages; i++) {
                 const struct language *l = &c->languages[i];
-                if (l->missing) {
-                    printf(", %s (%s): %d text%s in %s", l->code, l->name, l->missing,
-                           l->missing == 1 ? "" : "s", c->languages[0].code);
+                if (l->missing || l->stale) {
+                    printf(", %s (%s): ", l->code, l->name);
+                    if (l->missing) {
+                        printf("%d text%s in %s%s", l->missing, l->missing == 1 ? "" : "s",
+                               c->languages[0].code, l->stale ? ", " : "");
+                    }
+                    if (l->stale) {
+                        printf("%d text%s out of date", l->stale, l->stale == 1 ? "" : "s");
+                    }
                 } else {
                     printf(", %s (%s): complete", l->code, l->name);
                 }
@@ -42,16 +49,48 @@ static void print_summary(const char *path, const struct content *c, const struc
     }
 }
 
+/* The folder the running kiosk keeps its state in: systemd's, else the usual one. */
+static void state_folder(char *out, size_t size)
+{
+    const char *dirs = getenv("STATE_DIRECTORY"); /* may list several, separated by ':' */
+    if (dirs) {
+        snprintf(out, size, "%.*s", (int)strcspn(dirs, ":"), dirs);
+    } else {
+        out[0] = '\0';
+    }
+}
+
+/* --check: the file, compared with an earlier copy (--since) or else with the ledger the
+ * running kiosk kept of it (only if it is about this file), so that out-of-date translations
+ * are named. */
+static struct content *check_load(const char *path, const struct cli_options *opt,
+                                  struct diag_list *diags)
+{
+    struct translation_history h;
+    if (opt->since) {
+        translation_history_read(&h, NULL, NULL, opt->since);
+        if (!h.baseline) {
+            fprintf(stderr, "kiosk: cannot read %s to compare with\n", opt->since);
+        }
+    } else {
+        char state[4096];
+        state_folder(state, sizeof(state));
+        char *ledger = translation_history_path(state[0] ? state : KIOSK_STATE_FOLDER);
+        translation_history_read(&h, ledger, path, NULL);
+        free(ledger);
+    }
+    struct content *c = config_load_since(path, config_assets_dir(), &h.history, diags);
+    translation_history_finish(&h);
+    return c;
+}
+
 /* The live kiosk: starts with the config if it checks OK, else with the last good copy kept in
  * systemd's state folder ($STATE_DIRECTORY), else with the shipped content, else with the
  * resting screen, and keeps watching the file for changes. Content never stops it. */
 static int run(char *path, const struct cli_options *opt)
 {
-    char state[4096] = "";
-    const char *dirs = getenv("STATE_DIRECTORY"); /* may list several, separated by ':' */
-    if (dirs) {
-        snprintf(state, sizeof(state), "%.*s", (int)strcspn(dirs, ":"), dirs);
-    }
+    char state[4096];
+    state_folder(state, sizeof(state));
     struct reload reload;
     reload_init(&reload, path, config_assets_dir(), state[0] ? state : NULL, config_shipped_path());
     free(path);
@@ -96,7 +135,9 @@ int main(int argc, char **argv)
     }
     struct diag_list diags;
     diag_init(&diags, path);
-    struct content *content = config_load(path, config_assets_dir(), &diags);
+    struct content *content = opt.mode == CLI_CHECK
+                                  ? check_load(path, &opt, &diags)
+                                  : config_load(path, config_assets_dir(), &diags);
     diag_print(&diags, opt.mode == CLI_CHECK ? stdout : stderr);
     int status = content ? 0 : 1;
     if (opt.mode == CLI_CHECK) {

@@ -16,9 +16,10 @@
 #include "config_values.h"
 #include "config_words.h"
 #include "strbuf.h"
+#include "translation_ledger.h"
 #include "xalloc.h"
 
-static const char *const translation_keys[] = {"language", "name",   "direction",
+static const char *const translation_keys[] = {"language", "name",   "direction", "reviewed",
                                                "words",    "topics", "pages"};
 static const char *const translated_topic_keys[] = {"id", "title"};
 static const char *const translated_page_keys[] = {"id", "title", "text", "choices"};
@@ -30,6 +31,63 @@ static char *keep(struct config_reader *r, const char *s)
     c->strings = xrealloc(c->strings, (size_t)(c->n_strings + 1) * sizeof(*c->strings));
     c->strings[c->n_strings] = xstrdup(s);
     return c->strings[c->n_strings++];
+}
+
+/* Notes in the ledger that `translation` (on `line`, named `key` in messages) was made from
+ * `original` (on `original_line`, 0 when not in the file), and warns when the earlier ledger
+ * says it was made from another original and the translation has not changed since: the
+ * original was edited after it was translated. Such a text stays out of date, and keeps its old
+ * original in the ledger, until the translation changes or the language is marked reviewed. */
+static void track(struct config_reader *r, struct language *l, const char *what,
+                  const char *original, int original_line, const char *translation, int line,
+                  const char *key)
+{
+    struct strbuf full = {0};
+    strbuf_setf(&full, "%s %s", l->code, what);
+    uint64_t o = translation_ledger_fingerprint(original);
+    uint64_t t = translation_ledger_fingerprint(translation);
+    const struct translation_ledger_entry *e =
+        translation_ledger_find(r->ledger, strbuf_str(&full));
+    if (e && e->translation == t && e->original != o && !r->reviewed) {
+        l->stale++;
+        struct strbuf where = {0};
+        if (original_line > 0) {
+            strbuf_setf(&where, " on line %d", original_line);
+        }
+        diag_add(r->diags, DIAG_WARNING, line, key,
+                 "is out of date: the %s%s changed after this was translated; translate it "
+                 "again here (the warning goes once this text changes), or if it still fits, "
+                 "write today's date in reviewed = \"...\"; at the top of translation \"%s\"",
+                 r->first_name, strbuf_str(&where), l->code);
+        strbuf_finish(&where);
+        o = e->original;
+    }
+    translation_ledger_add(&r->ledger_out, strbuf_str(&full), o, t);
+    strbuf_finish(&full);
+}
+
+/* A translation's `reviewed`: staff write a new date there once they have checked all of it
+ * against the current original, which brings every text up to date. */
+static void read_reviewed(struct config_reader *r, const struct language *l,
+                          const config_setting_t *tr, const char *where)
+{
+    struct strbuf key = {0}, what = {0};
+    strbuf_setf(&key, "%s.reviewed", where);
+    strbuf_setf(&what, "%s reviewed", l->code);
+    const char *v;
+    config_member_text(r, tr, "reviewed", key.s,
+                       "write the date you last checked this translation against the first "
+                       "language, in double quotes, e.g. reviewed = \"2026-12-03\";",
+                       &v);
+    r->reviewed = false;
+    if (v) {
+        uint64_t mark = translation_ledger_fingerprint(v);
+        const struct translation_ledger_entry *e = translation_ledger_find(r->ledger, what.s);
+        r->reviewed = !e || e->original != mark;
+        translation_ledger_add(&r->ledger_out, what.s, mark, 0);
+    }
+    strbuf_finish(&key);
+    strbuf_finish(&what);
 }
 
 /* A language with every string taken from the config's own words. */
@@ -55,7 +113,7 @@ static void note_page_gap(struct gaps *g, const char *id)
 static void read_translated_words(struct config_reader *r, struct language *l, const char *where,
                                   const config_setting_t *tr)
 {
-    struct strbuf key = {0}, expected = {0};
+    struct strbuf key = {0}, expected = {0}, what = {0};
     strbuf_setf(&key, "%s.words", where);
     const config_setting_t *words;
     config_member_group(r, tr, "words", key.s, "words = { back = \"Retour\"; };", &words);
@@ -86,9 +144,15 @@ static void read_translated_words(struct config_reader *r, struct language *l, c
         }
         *config_word(&l->words, i) = keep(r, v);
         *config_word_line(&l->word_lines, i) = g.line;
+        strbuf_setf(&what, "word %s", spec->name);
+        struct words own = r->content->words;
+        struct word_lines own_lines = r->content->word_lines;
+        track(r, l, what.s, *config_word(&own, i), *config_word_line(&own_lines, i), v, g.line,
+              key.s);
     }
     strbuf_finish(&key);
     strbuf_finish(&expected);
+    strbuf_finish(&what);
 }
 
 /* Warns that a translated topic names no topic, with the nearest id if there is one. */
@@ -145,10 +209,15 @@ static void read_translated_topic(struct config_reader *r, struct language *l,
     }
     strbuf_setf(&key, "%s.title", tkey);
     const char *title;
-    config_member_text(r, s, "title", key.s,
-                       "write the topic's name in double quotes, e.g. title = \"...\";", &title);
+    g = config_member_text(r, s, "title", key.s,
+                           "write the topic's name in double quotes, e.g. title = \"...\";",
+                           &title);
     if (title && !config_is_blank(title)) {
         l->topics[t] = keep(r, title);
+        struct strbuf what = {0};
+        strbuf_setf(&what, "topic %s title", id);
+        track(r, l, what.s, c->topics[t].title, 0, title, g.line, key.s);
+        strbuf_finish(&what);
     }
 done:
     strbuf_finish(&key);
@@ -181,7 +250,7 @@ static void read_translated_topics(struct config_reader *r, struct language *l, 
 static void read_translated_choices(struct config_reader *r, struct language *l, int page,
                                     const char *pkey, const config_setting_t *s, int offset)
 {
-    struct strbuf key = {0}, ekey = {0};
+    struct strbuf key = {0}, ekey = {0}, what = {0};
     strbuf_setf(&key, "%s.choices", pkey);
     const config_setting_t *list;
     config_member_items(r, s, "choices", key.s,
@@ -205,10 +274,14 @@ static void read_translated_choices(struct config_reader *r, struct language *l,
                          "write the words on the button in double quotes, e.g. \"Oui\"", &v);
         if (v && !config_is_blank(v)) {
             l->pages[page].choices[offset + i] = keep(r, v);
+            strbuf_setf(&what, "page %s choices %d", p->id, i + 1);
+            track(r, l, what.s, p->choices[offset + i].label, p->choices[offset + i].line, v,
+                  config_line(e), ekey.s);
         }
     }
     strbuf_finish(&key);
     strbuf_finish(&ekey);
+    strbuf_finish(&what);
 }
 
 /* Warns that a translated page names no page, with the nearest id if there is one. */
@@ -233,7 +306,7 @@ static void report_unknown_page(struct config_reader *r, const char *id, const c
 static void read_translated_page(struct config_reader *r, struct language *l, const char *where,
                                  const config_setting_t *s, const char *pkey, bool *seen)
 {
-    struct strbuf key = {0}, page_key = {0};
+    struct strbuf key = {0}, page_key = {0}, what = {0};
     strbuf_setf(&key, "%s.id", pkey);
     const char *id;
     struct config_got g = config_member_text(
@@ -260,9 +333,12 @@ static void read_translated_page(struct config_reader *r, struct language *l, co
         const char *title;
         g = config_member_text(r, s, "title", key.s,
                                "write the heading in double quotes, e.g. title = \"...\";", &title);
+        const struct page *own = &r->content->pages[page];
         if (title && !config_is_blank(title)) {
             l->pages[page].title = keep(r, title);
             l->pages[page].title_line = g.line;
+            strbuf_setf(&what, "page %s title", id);
+            track(r, l, what.s, own->title, own->title_line, title, g.line, key.s);
         }
         strbuf_setf(&key, "%s.text", page_key.s);
         const char *text;
@@ -271,11 +347,14 @@ static void read_translated_page(struct config_reader *r, struct language *l, co
         if (text && !config_is_blank(text)) {
             l->pages[page].text = keep(r, text);
             l->pages[page].text_line = g.line;
+            strbuf_setf(&what, "page %s text", id);
+            track(r, l, what.s, own->text, own->text_line, text, g.line, key.s);
         }
         read_translated_choices(r, l, page, page_key.s, s, r->aux[page].choice_offset);
     }
     strbuf_finish(&key);
     strbuf_finish(&page_key);
+    strbuf_finish(&what);
 }
 
 static void read_translated_pages(struct config_reader *r, struct language *l, const char *where,
@@ -463,6 +542,7 @@ static bool read_translation(struct config_reader *r, const config_setting_t *tr
     language_from_content(r, l, code);
     l->line = config_line(tr);
     read_translation_name(r, tr, l, where.s, code);
+    read_reviewed(r, l, tr, where.s);
     read_translated_words(r, l, where.s, tr);
     read_translated_topics(r, l, where.s, tr);
     /* The menu's topic buttons show the topics' titles, in this language too. */
@@ -549,6 +629,9 @@ void config_languages_read(struct config_reader *r, const config_setting_t *root
     config_member_language_code(r, root, "language", "language", &code);
     struct language first;
     language_from_content(r, &first, code ? code : "en");
+    r->first_name = first.name;
+    strbuf_add(&r->ledger_out, TRANSLATION_LEDGER_HEADER, strlen(TRANSLATION_LEDGER_HEADER));
+    strbuf_addf(&r->ledger_out, "%s%s\n", TRANSLATION_LEDGER_FILE, r->path);
 
     const config_setting_t *list;
     config_member_list(r, root, "translations", "translations",
@@ -571,6 +654,7 @@ void config_languages_read(struct config_reader *r, const config_setting_t *root
     free(seen);
     free(on_path);
     offer_languages(r, root, all, usable, safe, n);
+    c->ledger = strbuf_take(&r->ledger_out);
     free(usable);
     free(safe);
     free(all);

@@ -7,7 +7,8 @@
  *
  * The layers, each calling only those below it:
  *   config_reader      this file: the file, the order of the parts, the messages
- *   config_languages   language, translations, languages (config_language_codes: the codes)
+ *   config_languages   language, translations, languages (config_language_codes: the codes;
+ *                      translation_ledger: what each translation was made from, to spot changes)
  *   config_links       choices, next and help_page resolved; reachability, Next circles
  *   config_pages       menu, topics, pages, choices
  *   config_look, config_words, config_settings
@@ -45,6 +46,7 @@
 #include "config_values.h"
 #include "config_words.h"
 #include "file_read.h"
+#include "translation_ledger.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -220,8 +222,40 @@ static void report_too_large(struct diag_list *diags)
              "most; is this the right file?");
 }
 
+/* The ledger to compare with: the one kept, else one made from the baseline, else none. */
+static bool history_ledger(const char *path, const char *assets_dir, const struct config_history *h,
+                           struct translation_ledger *out)
+{
+    if (h && h->ledger) {
+        translation_ledger_parse(out, h->ledger, h->ledger_size);
+        return true;
+    }
+    if (!h || !h->baseline) {
+        return false;
+    }
+    struct diag_list ignore;
+    diag_init(&ignore, path);
+    struct content *before =
+        config_load_buffer_since(path, h->baseline, h->baseline_size, assets_dir, NULL, &ignore);
+    diag_finish(&ignore);
+    if (!before) {
+        return false;
+    }
+    translation_ledger_parse(out, before->ledger, strlen(before->ledger));
+    content_destroy(before);
+    return true;
+}
+
 struct content *config_load_buffer(const char *path, const char *data, size_t size,
                                    const char *assets_dir, struct diag_list *diags)
+{
+    return config_load_buffer_since(path, data, size, assets_dir, NULL, diags);
+}
+
+struct content *config_load_buffer_since(const char *path, const char *data, size_t size,
+                                         const char *assets_dir,
+                                         const struct config_history *history,
+                                         struct diag_list *diags)
 {
     size_t first_diag = diags->count, errors_before = diags->errors;
     if (size > CONFIG_MAX_BYTES) {
@@ -249,6 +283,10 @@ struct content *config_load_buffer(const char *path, const char *data, size_t si
     }
 
     struct config_reader r = {0};
+    struct translation_ledger before = {0};
+    if (history_ledger(path, assets_dir, history, &before)) {
+        r.ledger = &before;
+    }
     r.path = path;
     r.dir = folder_of(path);
     r.assets_dir = assets_dir;
@@ -282,6 +320,8 @@ struct content *config_load_buffer(const char *path, const char *data, size_t si
     config_map_finish(&r.ids);
     config_map_finish(&r.pictures);
     config_scan_finish(&r.scan);
+    translation_ledger_finish(&before);
+    strbuf_finish(&r.ledger_out);
     free(text);
     free(r.dir);
     sort_diags(diags, first_diag);
@@ -338,12 +378,19 @@ char *config_read_bytes(const char *path, size_t *size_out, struct diag_list *di
 
 struct content *config_load(const char *path, const char *assets_dir, struct diag_list *diags)
 {
+    return config_load_since(path, assets_dir, NULL, diags);
+}
+
+struct content *config_load_since(const char *path, const char *assets_dir,
+                                  const struct config_history *history, struct diag_list *diags)
+{
     size_t size = 0;
     char *data = config_read_bytes(path, &size, diags);
     if (!data) {
         return NULL;
     }
-    struct content *content = config_load_buffer(path, data, size, assets_dir, diags);
+    struct content *content =
+        config_load_buffer_since(path, data, size, assets_dir, history, diags);
     free(data);
     return content;
 }

@@ -11,6 +11,7 @@
 #include "config_scan.h"
 #include "content.h"
 #include "diag.h"
+#include "translation_ledger.h"
 
 /* What the reader knows about a page beyond the content model, while it checks links
  * (config_pages.c fills it; config_links.c and config_languages.c read it). */
@@ -36,6 +37,14 @@ struct config_reader {
     struct config_map pictures; /* file path -> picture (config_files.c) */
     int suggestions_left;       /* near misses still worth looking for (config_links.c) */
     int broken_links;
+    /* Translations (config_languages.c): the ledger of an earlier good file, or NULL when
+     * there is none to compare with (config_reader.c); the ledger of this one, being written;
+     * the name of the config's own language; whether the translation being read was marked
+     * reviewed since that ledger, which brings all its texts up to date. */
+    const struct translation_ledger *ledger;
+    struct strbuf ledger_out;
+    const char *first_name;
+    bool reviewed;
 };
 
 #endif

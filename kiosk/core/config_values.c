@@ -132,6 +132,43 @@ void config_check_known(struct config_reader *r, const config_setting_t *group, 
     strbuf_finish(&list);
 }
 
+/* The spaces that look like a space but that a text editor's Find does not match when staff
+ * type an ordinary one: no-break (U+00A0), figure (U+2007), narrow no-break (U+202F), and the
+ * word joiner (U+2060). The length of the one at `p`, or 0. */
+static size_t invisible_space(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (u[0] == 0xC2 && u[1] == 0xA0) {
+        return 2;
+    }
+    if (u[0] == 0xE2 &&
+        ((u[1] == 0x80 && (u[2] == 0x87 || u[2] == 0xAF)) || (u[1] == 0x81 && u[2] == 0xA0))) {
+        return 3;
+    }
+    return 0;
+}
+
+/* A placeholder must be found by what staff type: warns of a no-break space in [open, close]. */
+static void check_placeholder_spaces(struct config_reader *r, const char *open, const char *close,
+                                     const char *key, int line)
+{
+    for (const char *p = open; p < close; p++) {
+        size_t n = invisible_space(p);
+        if (n == 0) {
+            continue;
+        }
+        size_t len = (size_t)(close - open) + 1;
+        struct config_excerpt shown, before;
+        diag_add(r->diags, DIAG_WARNING, config_scan_find(&r->scan, open, len, line), key,
+                 "the placeholder \"%s\" has an invisible no-break space after \"%s\", so "
+                 "searching for it in a text editor does not find it; type an ordinary space "
+                 "there",
+                 config_excerpt(&shown, open, len, 120),
+                 config_excerpt(&before, open, (size_t)(p - open), 60));
+        return;
+    }
+}
+
 /* Help services ship as placeholders such as "[Local support line - staff: add number]": any
  * text in square brackets that mentions staff. Each left in the file is a warning, so a clinic
  * cannot go live with one unnoticed. */
@@ -158,6 +195,7 @@ static void check_staff_placeholders(struct config_reader *r, const char *v, con
                  "still holds a placeholder for staff: \"%s\"; replace it with your local "
                  "details, or remove it",
                  config_excerpt(&shown, open, n, 120));
+        check_placeholder_spaces(r, open, close, key, line);
         open = close;
     }
 }

@@ -84,6 +84,7 @@ void content_destroy(struct content *content)
         free(content->strings[i]);
     }
     free(content->strings);
+    free(content->ledger);
     for (int i = 0; i < content->n_pictures; i++) {
         free(content->pictures[i].path);
     }

@@ -139,6 +139,7 @@ struct language {
     struct page_words *pages; /* one per page */
     const char **topics;      /* topic titles, one per topic */
     int missing;              /* strings that fall back to language 0 (for --check) */
+    int stale;                /* translated before their original changed (translation_ledger.h) */
     int line;
 };
 
@@ -169,6 +170,7 @@ struct content {
     int n_languages;
     char **strings; /* translated words, owned here and borrowed by the languages */
     int n_strings;
+    char *ledger; /* what each translation was made against, to keep (translation_ledger.h) */
 };
 
 /* Names of the theme colours as written in the config, in enum order. */

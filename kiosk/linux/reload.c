@@ -19,6 +19,7 @@
 #include "last_good_store.h"
 #include "log.h"
 #include "resting.h"
+#include "translation_history.h"
 #include "usb_receipt.h"
 #include "xalloc.h"
 
@@ -41,6 +42,7 @@ void reload_init(struct reload *r, const char *path, const char *assets_dir, con
         n = strlen(state_dir) + sizeof("/" CHECK_REPORT_NAME);
         r->report = xrealloc(NULL, n);
         snprintf(r->report, n, "%s/" CHECK_REPORT_NAME, state_dir);
+        r->ledger = translation_history_path(state_dir);
     }
     const char *slash = strrchr(path, '/');
     r->name = xstrdup(slash ? slash + 1 : path);
@@ -60,6 +62,7 @@ void reload_finish(struct reload *r)
     free(r->assets_dir);
     free(r->last_good);
     free(r->report);
+    free(r->ledger);
     free(r->name);
     free(r->showing_version);
     free(r->pending_version);
@@ -155,11 +158,40 @@ static struct content *load_as(const struct reload *r, const char *name, const c
     return config_load_buffer(name, *data, *size, r->assets_dir, d);
 }
 
-/* Reads and checks `file` as the staff's file: named so, with its pictures beside it. */
+/* Reads and checks `file` as the staff's file: named so, with its pictures beside it, and
+ * compared with what the kiosk kept of earlier good files, so that a translation made before
+ * its original changed is named (translation_history.h). */
 static struct content *load(const struct reload *r, const char *file, struct diag_list *d,
                             char **data, size_t *size)
 {
-    return load_as(r, r->path, file, d, data, size);
+    *data = config_read_bytes(file, size, d);
+    if (!*data) {
+        return NULL;
+    }
+    /* The state folder's ledger, else the copy kiosk-store keeps beside the staff's file,
+     * which outlives a reboot of a read-only root. */
+    char *kept = NULL;
+    const char *ledger = r->ledger;
+    if (!ledger || access(ledger, F_OK) != 0) {
+        char *folder = last_good_store_folder(r->path);
+        ledger = kept = translation_history_path(folder);
+        free(folder);
+    }
+    struct translation_history h;
+    translation_history_read(&h, ledger, r->path, r->last_good);
+    free(kept);
+    struct content *c =
+        config_load_buffer_since(r->path, *data, *size, r->assets_dir, &h.history, d);
+    translation_history_finish(&h);
+    return c;
+}
+
+/* Keeps what the translations of the staff's good file were made from, for the next check. */
+static void keep_ledger(const struct reload *r, const struct content *c)
+{
+    if (!translation_history_keep(r->ledger, c)) {
+        log_warn("cannot write %s: %s", r->ledger, strerror(errno));
+    }
 }
 
 const char *reload_source_name(enum reload_source source)
@@ -264,6 +296,7 @@ struct content *reload_boot(struct reload *r)
     diag_finish(&d);
     r->source = RELOAD_FROM_FILE;
     if (c) {
+        keep_ledger(r, c);
         r->showing_data = data;
         r->showing_size = size;
         r->unsaved = true; /* saved once it is drawn, and only if it differs */
@@ -459,6 +492,7 @@ bool reload_check_apply(struct reload *r, struct reload_check_result *res, uint6
         write_report(r);
         return false;
     }
+    keep_ledger(r, c);
     /* A picture beside the config may have changed even when the file did not. */
     drop_pending(r);
     r->pending = c;

@@ -37,6 +37,7 @@ struct reload {
     char *assets_dir; /* shipped pictures and fonts, may be NULL */
     char *last_good;  /* state folder's copy of the last file that checked OK, or NULL */
     char *report;     /* state folder's CHECK.txt (check_report.h), or NULL */
+    char *ledger;     /* state folder's translation ledger (translation_history.h), or NULL */
     char *name;       /* the config file's name, to match inotify events */
     int fd;           /* inotify descriptor, or -1 when changes cannot be watched */
     bool changed;     /* something in the folder changed since the last check */
@@ -108,8 +109,9 @@ struct reload_check_result {
 };
 /* Whether a settled change is due at `now`; if so it counts as taken (run the check). */
 bool reload_check_due(struct reload *r, uint64_t now);
-/* Reads and checks the file. Uses nothing of `r` but its path and assets folder, which never
- * change, so any thread may run it while the main one goes on. */
+/* Reads and checks the file. Uses nothing of `r` but its paths and assets folder, which never
+ * change, so any thread may run it while the main one goes on (the ledger it reads is replaced
+ * whole, never written in place). */
 void reload_check_run(const struct reload *r, struct reload_check_result *out);
 /* On the main thread: takes the result in (consumed), as reload_check does; true when new
  * content now waits for reload_take. */

@@ -18,6 +18,7 @@
 #include "file_replace.h"
 #include "last_good_store.h"
 #include "strbuf.h"
+#include "translation_history.h"
 #include "usb_update.h"
 #include "xalloc.h"
 
@@ -112,6 +113,29 @@ static bool store_report(const char *folder, const struct source *report)
     return ok;
 }
 
+/* The translation ledger beside the card's last good copy, when it says something new, written
+ * whole: a read-only root forgets the state folder's at each boot, and with it which
+ * translations are out of date. */
+static bool store_ledger(const char *slots, const struct source *ledger)
+{
+    char *path = translation_history_path(slots);
+    struct file_bytes old = {0};
+    int error = 0;
+    file_read(path, CONFIG_MAX_BYTES, &old, &error);
+    bool ok = true;
+    if (!(old.data && old.size == ledger->size && memcmp(old.data, ledger->data, old.size) == 0)) {
+        ok = file_replace(AT_FDCWD, path, ledger->data, ledger->size, 0644);
+        if (ok) {
+            say("wrote %s", path);
+        } else {
+            say("cannot write %s: %s", path, strerror(errno));
+        }
+    }
+    free(old.data);
+    free(path);
+    return ok;
+}
+
 /* The staff's folder: where `config` is. Free it. */
 static char *folder_of(const char *config)
 {
@@ -175,6 +199,10 @@ bool store_copy(const char *state, const char *config)
     struct source good, report;
     bool ok = read_source(dirfd, state, dst.st_uid, "last-good.cfg", CONFIG_MAX_BYTES, &good);
     ok = read_source(dirfd, state, dst.st_uid, CHECK_REPORT_NAME, REPORT_MAX_BYTES, &report) && ok;
+    struct source ledger;
+    ok =
+        read_source(dirfd, state, dst.st_uid, TRANSLATION_LEDGER_NAME, CONFIG_MAX_BYTES, &ledger) &&
+        ok;
     struct source request;
     ok = read_source(dirfd, state, dst.st_uid, USB_GO_BACK_REQUEST, 100, &request) && ok;
     close(dirfd);
@@ -187,6 +215,9 @@ bool store_copy(const char *state, const char *config)
             say("kept the last good copy in %s", slots);
         }
         ok = ok && r != LAST_GOOD_STORE_FAILED;
+        if (ledger.present && r != LAST_GOOD_STORE_FAILED) {
+            ok = store_ledger(slots, &ledger) && ok; /* in the folder the copy made */
+        }
         free(slots);
     }
     if (report.present) {
@@ -196,5 +227,6 @@ bool store_copy(const char *state, const char *config)
     }
     free(good.data);
     free(report.data);
+    free(ledger.data);
     return ok;
 }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "file_replace.h"
+#include "translation_history.h"
 #include "usb_mount.h"
 #include "usb_receipt.h"
 #include "usb_tree.h"
@@ -38,13 +39,15 @@
     "  --config FILE  the kiosk's file (default $KIOSK_CONFIG, else /etc/kiosk/kiosk.cfg): the\n"  \
     "                 stick's content goes into its folder\n"                                      \
     "  --user NAME    check the stick's file as this user (default: as the caller)\n"              \
+    "  --state DIR    the kiosk's state folder, whose translation ledger the check compares\n"     \
+    "                 with (default " KIOSK_STATE_FOLDER ")\n"                                     \
     "Exit status: 0 done (the receipt says what happened), 1 it could not finish, 2 a wrong\n"     \
     "option.\n"
 
 #define say(...) (fputs("kiosk-usb: ", stderr), fprintf(stderr, __VA_ARGS__), fputc('\n', stderr))
 
 struct options {
-    const char *config, *user, *device, *folder, *mount_at;
+    const char *config, *user, *device, *folder, *mount_at, *state;
     bool finish, go_back;
 };
 
@@ -56,10 +59,13 @@ static bool parse(int argc, char **argv, struct options *o)
         o->config = "/etc/kiosk/kiosk.cfg";
     }
     o->mount_at = getenv("RUNTIME_DIRECTORY");
+    o->state = KIOSK_STATE_FOLDER;
     for (int i = 1; i < argc; i++) {
         bool value = i + 1 < argc;
         if (strcmp(argv[i], "--config") == 0 && value) {
             o->config = argv[++i];
+        } else if (strcmp(argv[i], "--state") == 0 && value) {
+            o->state = argv[++i];
         } else if (strcmp(argv[i], "--user") == 0 && value) {
             o->user = argv[++i];
         } else if (strcmp(argv[i], "--folder") == 0 && value) {
@@ -150,7 +156,10 @@ int main(int argc, char **argv)
         free(folder);
         folder = xstrdup(".");
     }
-    struct usb_card card = {.folder = folder, .config_name = name, .user = o.user};
+    char ledger[4200];
+    snprintf(ledger, sizeof(ledger), "%s/%s", o.state, TRANSLATION_LEDGER_NAME);
+    struct usb_card card = {
+        .folder = folder, .config_name = name, .user = o.user, .ledger = ledger};
     card.fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (card.fd < 0) {
         say("cannot open %s: %s", folder, strerror(errno));

@@ -23,6 +23,7 @@
 #include "content.h"
 #include "diag.h"
 #include "file_replace.h"
+#include "translation_history.h"
 #include "usb_tree.h"
 #include "xalloc.h"
 
@@ -86,17 +87,23 @@ static bool become(const char *user)
     return setuid(0) != 0 && getuid() == pw->pw_uid; /* and there is no way back */
 }
 
-/* The child: checks `path` with the kiosk's checker and writes, to `fd`, "1" or "0" (whether
- * it checked OK), its version, then the findings, one field per line but the last. */
-static void check_child(int fd, const char *path, const char *user)
+/* The child: checks `path` with the kiosk's checker (compared with the kiosk's ledger of
+ * `baseline`, the file it would replace, else with that file itself, when not NULL) and writes, to
+ * `fd`, "1" or "0" (whether it checked OK), its version, then the findings, one field per line but
+ * the last. */
+static void check_child(int fd, const char *path, const char *baseline, const struct usb_card *card)
 {
+    const char *user = card->user;
     alarm(CHECK_SECONDS);
     if (!become(user)) {
         _exit(3);
     }
     struct diag_list diags;
     diag_init(&diags, path);
-    struct content *c = config_load(path, config_assets_dir(), &diags);
+    struct translation_history h;
+    translation_history_read(&h, baseline ? card->ledger : NULL, baseline, baseline);
+    struct content *c = config_load_since(path, config_assets_dir(), &h.history, &diags);
+    translation_history_finish(&h);
     struct strbuf msg;
     strbuf_init(&msg);
     strbuf_addf(&msg, "%d\n%s\n", c != NULL, c && c->version ? c->version : "");
@@ -114,10 +121,11 @@ static void check_child(int fd, const char *path, const char *user)
     _exit(0);
 }
 
-/* Checks the config at `path` in a child process as card->user. False if the check itself did
- * not finish; else *ok, *version and `findings` (if not NULL) say what it found. */
-static bool run_check(const struct usb_card *card, const char *path, bool *ok, char **version,
-                      struct strbuf *findings)
+/* Checks the config at `path` in a child process as card->user, compared with `baseline` (see
+ * check_child; may be NULL). False if the check itself did not finish; else *ok, *version and
+ * `findings` (if not NULL) say what it found. */
+static bool run_check(const struct usb_card *card, const char *path, const char *baseline, bool *ok,
+                      char **version, struct strbuf *findings)
 {
     int p[2];
     if (pipe2(p, O_CLOEXEC) != 0) {
@@ -132,7 +140,7 @@ static bool run_check(const struct usb_card *card, const char *path, bool *ok, c
     }
     if (pid == 0) {
         close(p[0]);
-        check_child(p[1], path, card->user);
+        check_child(p[1], path, baseline, card);
     }
     close(p[1]);
     struct strbuf got;
@@ -365,12 +373,12 @@ void usb_install(const struct usb_card *card, int stick, struct usb_result *out)
         goto done;
     }
     bool ok = false;
-    if (!run_check(card, staged, &ok, &out->version, &out->findings)) {
+    if (!run_check(card, staged, live, &ok, &out->version, &out->findings)) {
         fail(out, "the check of the stick's kiosk.cfg did not finish");
         goto done;
     }
     bool live_ok = false;
-    run_check(card, live, &live_ok, &out->previous, NULL);
+    run_check(card, live, NULL, &live_ok, &out->previous, NULL);
     out->files = t.n;
     if (!ok) {
         out->outcome = USB_HAS_ERRORS;
@@ -433,7 +441,7 @@ void usb_export(const struct usb_card *card, int stick_top, struct usb_result *o
     } else {
         char *path = path_in(card, NULL);
         bool ok = false;
-        run_check(card, path, &ok, &out->version, NULL);
+        run_check(card, path, NULL, &ok, &out->version, NULL);
         free(path);
         out->outcome = USB_EXPORTED;
         out->files = live.n;

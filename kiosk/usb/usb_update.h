@@ -19,6 +19,9 @@ struct usb_card {
     const char *folder;      /* its path */
     const char *config_name; /* the kiosk's file in it, e.g. "kiosk.cfg" */
     const char *user;        /* the user the check runs as (NULL: this process's own) */
+    /* The kiosk's translation ledger (translation_history.h), so the check names translations
+     * made before their original changed; NULL or missing: the card's file is compared. */
+    const char *ledger;
 };
 
 /* What an update did, for the receipt: the caller owns and frees the strings. */

@@ -218,6 +218,20 @@ else
 fi
 if ls "$work/r"/proof-* >/dev/null 2>&1; then bad "--no-proof wrote proofreading pages"
 else ok "--no-proof writes no proofreading pages"; fi
+# A translation made before its English changed: --since names it, by line, and the summary
+# does not call the language complete.
+sed 's/^\( *help *= *\)"Get help";/\1"Find help";/' "$config" >"$work/english-edited.cfg"
+fr_help=$(grep -n '^ *help *= *"Aide";' "$work/english-edited.cfg" | cut -d: -f1)
+expect "--since names a translation whose English changed, by line" 0 \
+    "english-edited.cfg:$fr_help: translation \"fr\".words.help: warning: is out of date: the English on line [0-9]+ changed" -- \
+    "$kiosk" --check --since "$config" --config "$work/english-edited.cfg"
+expect "--since: the language is out of date, not complete" 0 \
+    "fr \(Français\): 1 text out of date, es \(Español\): 1 text out of date" -- \
+    "$kiosk" --check --since "$config" --config "$work/english-edited.cfg"
+expect "--since the same file: nothing out of date" 0 "fr \(Français\): complete" -- \
+    "$kiosk" --check --since "$config" --config "$config"
+expect "--since goes with --check only" 2 "--since goes with --check" -- \
+    "$kiosk" --render "$work/r" --since "$config"
 expect "--no-proof goes with --render only" 2 "--no-proof goes with --render" -- \
     "$kiosk" --config "$config" --check --no-proof
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kiosk-store, the privileged helper, as systemd runs it: it copies the kiosk's state folder's
-# last-good.cfg into the card's last-good/ slots and CHECK.txt beside the staff's file, only
+# last-good.cfg into the card's last-good/ slots (with the translation ledger beside them) and
+# CHECK.txt beside the staff's file, only
 # when something changed, and refuses what an unprivileged kiosk could plant to make it read or
 # write somewhere else: a link, a hard link, a FIFO, a huge file.
 # Usage: kiosk_store.sh KIOSK_STORE_BINARY SCRATCH_DIR
@@ -55,6 +56,18 @@ cmp -s "$state/CHECK.txt" "$card/CHECK.txt" || fail "a changed CHECK.txt was not
 [ "$(tail -n +2 "$card/last-good/copy-B.cfg" 2> /dev/null)" = 'version = "two";' ] ||
     fail "the new content is not in copy-B.cfg"
 [ "$(tail -n +2 "$slot")" = 'version = "one";' ] || fail "copy-A.cfg changed while B was written"
+
+# The translation ledger goes beside the slots, so a read-only root's reboot keeps it; again
+# unchanged, it is not written again.
+printf '# file: %s\n0000000000000001 0000000000000002 fr word back\n' "$card/kiosk.cfg" > "$state/translation-ledger.txt"
+run || fail "copying the ledger failed: $(cat "$work/err")"
+cmp -s "$state/translation-ledger.txt" "$card/last-good/translation-ledger.txt" ||
+    fail "the translation ledger was not copied beside the last good copy"
+before=$(stamp "$card/last-good/translation-ledger.txt")
+sleep 1.1
+run || fail "copying the ledger again failed: $(cat "$work/err")"
+[ "$before" = "$(stamp "$card/last-good/translation-ledger.txt")" ] ||
+    fail "the same translation ledger was written again"
 
 # What the kiosk (or someone who took it over) could plant: each refused, exit status 1, the
 # card's copies untouched.

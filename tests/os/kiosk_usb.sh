@@ -4,7 +4,8 @@
 # a good kiosk folder is installed, the content before it kept in before-usb-update/; a stick
 # holding the same content changes nothing; a broken kiosk.cfg, a missing one, a link, a FIFO,
 # a huge file, too many files, too deep a folder change nothing and the receipt names each; a
-# stick with no kiosk folder gets a copy of the content; an update a power cut cut short after
+# stick with no kiosk folder gets a copy of the content; a stick whose English changed where
+# the French did not has the French named as out of date on its receipt; an update a power cut cut short after
 # it was whole is finished, one cut short before is cleared.
 # Usage: kiosk_usb.sh KIOSK_USB_BINARY SHIPPED_CONFIG SCRATCH_DIR
 set -euo pipefail
@@ -18,7 +19,7 @@ fail() {
     failures=$((failures + 1))
 }
 run() { # STICK_FOLDER
-    timeout 60 "$usb" --config "$card/kiosk.cfg" --folder "$1" 2> "$work/err" ||
+    timeout 60 "$usb" --config "$card/kiosk.cfg" --state "$work/state" --folder "$1" 2> "$work/err" ||
         fail "kiosk-usb on $1 exited $?: $(cat "$work/err")"
 }
 result() { grep -a '^Result:' "$1/kiosk-receipt.txt" | tr -d '\r' | sed 's/^Result: *//'; }
@@ -142,6 +143,19 @@ printf 'half' > "$card/.usb-update/kiosk.cfg"
 "$usb" --config "$card/kiosk.cfg" --finish 2> "$work/err" || fail "--finish: $(cat "$work/err")"
 cmp -s "$work/kept.cfg" "$card/kiosk.cfg" || fail "--finish installed a stage that was not whole"
 [ ! -e "$card/.usb-update" ] || fail "--finish left a stage that was not whole"
+
+# The English of a translated word changed on the laptop, the translations not: the receipt
+# names each translation as out of date, by its line, compared with the card's file (the
+# kiosk's state folder has no ledger here).
+fresh_card
+s=$(stick english "English edited")
+sed -i 's/^\( *help *= *\)"Get help";/\1"Find help";/' "$s/kiosk/kiosk.cfg"
+grep -q '"Find help"' "$s/kiosk/kiosk.cfg" || fail "the test could not edit the English"
+fr_line=$(grep -n 'help *= *"Aide";' "$s/kiosk/kiosk.cfg" | head -1 | cut -d: -f1)
+run "$s"
+[ "$(result "$s")" = INSTALLED ] || fail "English edited: receipt says '$(result "$s")'"
+grep -aq "Line $fr_line (translation \"fr\".words.help): is out of date" "$s/kiosk-receipt.txt" ||
+    fail "English edited: the French is not named as out of date on line $fr_line: $(tr -d '\r' < "$s/kiosk-receipt.txt" | grep -a -m3 'out of date')"
 
 "$usb" --bogus > /dev/null 2>&1 && fail "a wrong option should fail"
 [ "$failures" = 0 ] || exit 1

@@ -365,6 +365,92 @@ static void test_check_report(void)
     reload_finish(&r);
 }
 
+/* A translation made before its original changed is named in CHECK.txt, and still after a
+ * reboot, when the last good copy already has the new original: the ledger in the state folder
+ * (or kiosk-store's copy of it on the card) remembers what the translation was made from. */
+static void test_out_of_date_translation(void)
+{
+    static const char before[] =
+        "topics = ( { title = \"First\"; pages = ( { id = \"a\"; title = \"Hello\"; } ); } );\n"
+        "translations = ( { language = \"fr\";\n"
+        "    pages = ( { id = \"a\"; title = \"Bonjour\"; } ); } );\n";
+    static const char after[] =
+        "topics = ( { title = \"First\"; pages = ( { id = \"a\"; title = \"Hi\"; } ); } );\n"
+        "translations = ( { language = \"fr\";\n"
+        "    pages = ( { id = \"a\"; title = \"Bonjour\"; } ); } );\n";
+    char ledger[200];
+    snprintf(ledger, sizeof(ledger), "%s/translation-ledger.txt", state);
+    unlink(ledger);
+    unlink(last_good);
+    save(before);
+    struct reload r;
+    reload_init(&r, cfg, NULL, state, NULL);
+    struct content *c = reload_boot(&r);
+    reload_shown(&r);
+    CHECK(reload_watch(&r));
+    const char *text = slurp(ledger);
+    CHECK(text && strstr(text, " fr page a title\n"));
+    text = slurp(report_path);
+    CHECK(text && !strstr(text, "out of date"));
+
+    save(after);
+    CHECK(wait_for_change(&r, 10000));
+    CHECK(reload_check(&r, 10000 + RELOAD_SETTLE_MS, false));
+    text = slurp(report_path);
+    CHECK(text && strstr(text, "Line 3 (translation \"fr\".page \"a\".title): is out of date: "
+                               "the English on line 1 changed after this was translated"));
+    content_destroy(reload_take(&r));
+    reload_shown(&r);
+    content_destroy(c);
+    reload_finish(&r);
+
+    reload_init(&r, cfg, NULL, state, NULL); /* the next boot */
+    c = reload_boot(&r);
+    text = slurp(report_path);
+    CHECK(text && strstr(text, "Line 3 (translation \"fr\".page \"a\".title): is out of date"));
+    content_destroy(c);
+    reload_finish(&r);
+
+    /* A read-only root's reboot: the state folder is empty, but kiosk-store kept the ledger
+     * beside the card's last good copy. */
+    char *slots = last_good_store_folder(cfg);
+    char kept_ledger[300], command[700];
+    snprintf(kept_ledger, sizeof(kept_ledger), "%s/translation-ledger.txt", slots);
+    mkdir(slots, 0755);
+    snprintf(command, sizeof(command), "cp '%s' '%s'", ledger, kept_ledger);
+    CHECK(system(command) == 0);
+    unlink(ledger);
+    unlink(last_good);
+    reload_init(&r, cfg, NULL, state, NULL);
+    c = reload_boot(&r);
+    text = slurp(report_path);
+    CHECK(text && strstr(text, "Line 3 (translation \"fr\".page \"a\".title): is out of date"));
+    content_destroy(c);
+    reload_finish(&r);
+    unlink(kept_ledger);
+    free(slots);
+
+    /* A ledger about another file is not compared with this one. */
+    text = slurp(ledger);
+    char *about = text ? strstr(text, "# file: ") : NULL;
+    CHECK(about != NULL);
+    if (about) {
+        char moved[4096];
+        snprintf(moved, sizeof(moved), "%.*s# file: /elsewhere/kiosk.cfg%s", (int)(about - text),
+                 text, strchr(about, '\n'));
+        FILE *f = fopen(ledger, "w");
+        fputs(moved, f);
+        fclose(f);
+    }
+    reload_init(&r, cfg, NULL, state, NULL);
+    c = reload_boot(&r);
+    text = slurp(report_path);
+    CHECK(text && !strstr(text, "out of date"));
+    content_destroy(c);
+    reload_finish(&r);
+    unlink(ledger);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof(dir), "/tmp/kiosk-reload-XXXXXX");
@@ -391,6 +477,7 @@ int main(void)
     test_slow_writer();
     test_kept_copy();
     test_helper_writes_ignored();
+    test_out_of_date_translation();
     char cmd[128];
     snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
     if (system(cmd) != 0) {
