@@ -790,6 +790,20 @@ def scenario_usb(args):
         check("Result:    INSTALLED" in receipt and "from the stick" in receipt and "\r\n" in
               receipt, "usb: the receipt on the stick says INSTALLED and the version",
               receipt[:400])
+        # The stick changed the English welcome_title, not its translations: the receipt, and
+        # the kiosk's own CHECK.txt on the card, name the French one as out of date, and
+        # kiosk-store keeps the ledger that remembers it beside the last good copy.
+        stale = '(translation "fr".words.welcome_title): is out of date'
+        check(stale in receipt, "usb: the receipt names the French welcome_title as out of date",
+              receipt[:1500])
+        kept_ledger = wait_for(lambda: stale in m.sh("cat %s/CHECK.txt" % card, check=False) and
+                               "fr word welcome_title" in m.sh(
+                                   "cat %s/last-good/translation-ledger.txt" % card,
+                                   check=False), 30)
+        check(kept_ledger is not None, "usb: CHECK.txt on the card names it too, and the "
+              "translation ledger is kept on the card",
+              m.sh("grep -a 'out of date' %s/CHECK.txt | head -3; ls -l %s/last-good" %
+                   (card, card), check=False))
         # A stick with a mistake: nothing changes, the receipt names the line.
         broken_text = re.sub(r"(?m)^idle_timeout = \d+;", 'idle_timeout = "twenty";', base, 1)
         line = next(i for i, t in enumerate(broken_text.splitlines(), 1)

@@ -252,6 +252,29 @@ static void lay_out(const struct content *c)
     layout_finish(&l);
 }
 
+/* The same file checked against its own translation ledger names nothing out of date, and a
+ * ledger of any bytes (the input itself) is read without harm. */
+static void check_ledger(const struct content *c, const uint8_t *data, size_t size)
+{
+    struct config_history own = {.ledger = c->ledger, .ledger_size = strlen(c->ledger)};
+    struct config_history raw = {.ledger = (const char *)data, .ledger_size = size};
+    const struct config_history *both[] = {&own, &raw};
+    for (int k = 0; k < 2; k++) {
+        struct diag_list d;
+        diag_init(&d, FUZZ_PATH);
+        struct content *again = config_load_buffer_since(FUZZ_PATH, (const char *)data, size,
+                                                         FUZZ_ASSETS, both[k], &d);
+        FUZZ_CHECK(again != NULL, "a good file failed when checked against a ledger");
+        for (int i = 0; k == 0 && again && i < again->n_languages; i++) {
+            FUZZ_CHECK(again->languages[i].stale == 0,
+                       "a file checked against its own ledger has %d texts out of date",
+                       again->languages[i].stale);
+        }
+        content_destroy(again);
+        diag_finish(&d);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct diag_list diags;
@@ -263,6 +286,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(diags.errors == 0, "a content came back with %zu errors", diags.errors);
         check_content(c);
         lay_out(c);
+        check_ledger(c, data, size);
     } else {
         FUZZ_CHECK(diags.errors > 0, "no content, and no error says why");
     }

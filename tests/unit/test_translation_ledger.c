@@ -216,7 +216,8 @@ static void test_damaged_ledger(const char *sample)
     struct strbuf text;
     strbuf_init(&text);
     strbuf_addf(&text, "garbage\n\n%s", stale.content->ledger);
-    strbuf_add(&text, "0123 not hex\nzzzzzzzzzzzzzzzz 0000000000000000 fr word back\n", 63);
+    static const char junk[] = "0123 not hex\nzzzzzzzzzzzzzzzz 0000000000000000 fr word back\n";
+    strbuf_add(&text, junk, strlen(junk));
     struct config_history h = {.ledger = strbuf_str(&text), .ledger_size = text.len};
     check_text(&damaged, edited, &h);
     CHECK_INT(damaged.out_of_date, 1);
