@@ -262,8 +262,8 @@ static void check_ledger(const struct content *c, const uint8_t *data, size_t si
     for (int k = 0; k < 2; k++) {
         struct diag_list d;
         diag_init(&d, FUZZ_PATH);
-        struct content *again = config_load_buffer_since(FUZZ_PATH, (const char *)data, size,
-                                                         FUZZ_ASSETS, both[k], &d);
+        struct content *again =
+            config_load_buffer_since(FUZZ_PATH, (const char *)data, size, FUZZ_ASSETS, both[k], &d);
         FUZZ_CHECK(again != NULL, "a good file failed when checked against a ledger");
         for (int i = 0; k == 0 && again && i < again->n_languages; i++) {
             FUZZ_CHECK(again->languages[i].stale == 0,
