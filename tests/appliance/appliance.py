@@ -469,8 +469,10 @@ def privacy_check(m, c, pid, allowed, cursor):
     check(not shared, "%s: the screen is in no shared memory another user could read (no SysV "
           "segment, nothing in /dev/shm)" % m.name, shared)
     cache = m.sh("ls -A /var/lib/kiosk", check=False).split()
-    check(sorted(cache) == ["CHECK.txt", "last-good.cfg"],
-          "%s: the state folder holds only last-good.cfg and CHECK.txt" % m.name, " ".join(cache))
+    # The translation ledger holds fingerprints of the config's texts, nothing of a visit.
+    check(sorted(cache) == ["CHECK.txt", "last-good.cfg", "translation-ledger.txt"],
+          "%s: the state folder holds only last-good.cfg, CHECK.txt and translation-ledger.txt"
+          % m.name, " ".join(cache))
     log = m.sh("journalctl -u kiosk -o cat --no-pager %s" %
                ("--after-cursor='%s'" % cursor if cursor else "--since=-5min"), check=False)
     text = open(c.config).read()
@@ -652,16 +654,18 @@ def scenario_read_only(args):
         m.tap(x, y)
         m.expect(c.png("cover"), "Quick exit shows the cover", name="cover")
         last = m.sh("ls /var/lib/kiosk", check=False).split()
-        check(sorted(last) == ["CHECK.txt", "last-good.cfg"],
-              "read-only: the kiosk keeps its last good copy and CHECK.txt (in RAM)",
-              " ".join(last))
-        # kiosk-store copies both to the FAT card, where they outlive the RAM overlay.
+        check(sorted(last) == ["CHECK.txt", "last-good.cfg", "translation-ledger.txt"],
+              "read-only: the kiosk keeps its last good copy, CHECK.txt and the translation "
+              "ledger (in RAM)", " ".join(last))
+        # kiosk-store copies them to the FAT card, where they outlive the RAM overlay.
         card = "/boot/firmware/kiosk"
         kept = wait_for(lambda: "same" in m.sh(
             "cmp -s /var/lib/kiosk/CHECK.txt %s/CHECK.txt && tail -n +2 %s/last-good/copy-A.cfg"
-            " | cmp -s - %s/kiosk.cfg && echo same" % (card, card, card), check=False), 30)
-        check(kept is not None, "read-only: CHECK.txt and the last good copy (last-good/"
-              "copy-A.cfg) are on the card, beside kiosk.cfg")
+            " | cmp -s - %s/kiosk.cfg && cmp -s /var/lib/kiosk/translation-ledger.txt "
+            "%s/last-good/translation-ledger.txt && echo same" % (card, card, card, card),
+            check=False), 30)
+        check(kept is not None, "read-only: CHECK.txt, the last good copy (last-good/"
+              "copy-A.cfg) and the translation ledger are on the card, beside kiosk.cfg")
         # Staff put back a card with a broken file, and switch off and on (here: the file
         # written from inside, then the plug pulled).
         broken = re.sub(r"(?m)^idle_timeout = \d+;", 'idle_timeout = "twenty";',
