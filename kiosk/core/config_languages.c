@@ -120,6 +120,10 @@ static void read_translated_words(struct config_reader *r, struct language *l, c
     if (words) {
         config_check_known(r, words, key.s, config_word_names, CONFIG_N_WORDS);
     }
+    /* The first language's words and their lines, which each translated word is made from
+     * (copied: config_word indexes a struct it may change). */
+    struct words own = r->content->words;
+    struct word_lines own_lines = r->content->word_lines;
     for (size_t i = 0; words && i < CONFIG_N_WORDS; i++) {
         const struct config_word_spec *spec = &config_word_specs[i];
         strbuf_setf(&key, "%s.words.%s", where, spec->name);
@@ -145,8 +149,6 @@ static void read_translated_words(struct config_reader *r, struct language *l, c
         *config_word(&l->words, i) = keep(r, v);
         *config_word_line(&l->word_lines, i) = g.line;
         strbuf_setf(&what, "word %s", spec->name);
-        struct words own = r->content->words;
-        struct word_lines own_lines = r->content->word_lines;
         track(r, l, what.s, *config_word(&own, i), *config_word_line(&own_lines, i), v, g.line,
               key.s);
     }

@@ -7,23 +7,15 @@
 #include <string.h>
 
 #include "content.h"
+#include "util.h"
 #include "xalloc.h"
-
-static uint64_t hash_string(const char *s)
-{
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++) {
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    }
-    return h;
-}
 
 int config_map_get(const struct config_map *m, const char *key)
 {
     if (m->capacity == 0) {
         return CONTENT_NONE;
     }
-    for (size_t i = hash_string(key) & (m->capacity - 1);; i = (i + 1) & (m->capacity - 1)) {
+    for (size_t i = fnv1a_string(key) & (m->capacity - 1);; i = (i + 1) & (m->capacity - 1)) {
         if (!m->keys[i]) {
             return CONTENT_NONE;
         }
@@ -36,7 +28,7 @@ int config_map_get(const struct config_map *m, const char *key)
 /* Puts `key` in its slot of a map that has room for it. */
 static void insert(struct config_map *m, const char *key, int value)
 {
-    size_t i = hash_string(key) & (m->capacity - 1);
+    size_t i = fnv1a_string(key) & (m->capacity - 1);
     while (m->keys[i] && strcmp(m->keys[i], key) != 0) {
         i = (i + 1) & (m->capacity - 1);
     }

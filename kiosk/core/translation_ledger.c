@@ -4,15 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "xalloc.h"
 
 uint64_t translation_ledger_fingerprint(const char *text)
 {
-    uint64_t h = 0xcbf29ce484222325u;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        h = (h ^ *p) * 0x100000001b3u;
-    }
-    return h;
+    return fnv1a_string(text);
 }
 
 /* Reads exactly 16 hex digits at `s` into *out. */

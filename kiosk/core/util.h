@@ -1,5 +1,5 @@
 /* Small helpers every part of the kiosk may use: the length of an array, int minimum, maximum
- * and clamp, and an assertion that stays on in release builds.
+ * and clamp, FNV-1a of a string, and an assertion that stays on in release builds.
  *
  * min_int, max_int and clamp_int are static inline functions rather than macros: each argument
  * is evaluated once (a macro's MAX(f(), g()) calls one of them twice), the compiler checks the
@@ -12,6 +12,7 @@
 #ifndef KIOSK_UTIL_H
 #define KIOSK_UTIL_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -35,6 +36,17 @@ static inline int max_int(int a, int b)
 static inline int clamp_int(int v, int lo, int hi)
 {
     return min_int(max_int(v, lo), hi);
+}
+
+/* FNV-1a (64 bits) of a NUL-terminated string: quick, and spread well enough for hash tables
+ * of ids and for noticing that a text changed. Not for anything an attacker chooses. */
+static inline uint64_t fnv1a_string(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        h = (h ^ *p) * 0x100000001b3u;
+    }
+    return h;
 }
 
 /* Reports a failed KIOSK_ASSERT and aborts; call it through the macro. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file_read.h"
 #include "xalloc.h"
 
 static void flush(int dirfd, const char *name, int flags)
@@ -62,4 +63,19 @@ bool file_replace(int dirfd, const char *name, const char *data, size_t size, in
     }
     free(tmp);
     return ok;
+}
+
+enum file_replace_result file_replace_changed(const char *path, const char *data, size_t size,
+                                              size_t limit)
+{
+    struct file_bytes old = {0};
+    int error = 0;
+    bool same = file_read(path, limit, &old, &error) == FILE_READ_OK && old.size == size &&
+                memcmp(old.data, data, size) == 0;
+    free(old.data);
+    if (same) {
+        return FILE_REPLACE_SAME;
+    }
+    return file_replace(AT_FDCWD, path, data, size, 0644) ? FILE_REPLACE_WRITTEN
+                                                          : FILE_REPLACE_FAILED;
 }

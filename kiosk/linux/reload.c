@@ -579,14 +579,8 @@ void reload_shown(struct reload *r)
     if (!r->last_good) {
         return;
     }
-    char *old = NULL;
-    size_t old_size = 0;
-    struct diag_list ignore;
-    diag_init(&ignore, "");
-    old = config_read_bytes(r->last_good, &old_size, &ignore);
-    diag_finish(&ignore);
-    if (!same_bytes(old, old_size, r->showing_data, r->showing_size)) {
-        save_whole(r->last_good, r->showing_data, r->showing_size);
+    if (file_replace_changed(r->last_good, r->showing_data, r->showing_size, CONFIG_MAX_BYTES) ==
+        FILE_REPLACE_FAILED) {
+        log_warn("cannot write %s: %s", r->last_good, strerror(errno));
     }
-    free(old);
 }

@@ -2,7 +2,6 @@
 
 #include "translation_history.h"
 
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,11 +66,8 @@ bool translation_history_keep(const char *ledger_path, const struct content *c)
     if (!ledger_path || !c || !c->ledger) {
         return true;
     }
-    size_t old_size = 0, size = strlen(c->ledger);
-    char *old = read_all(ledger_path, &old_size);
-    bool same = old && old_size == size && memcmp(old, c->ledger, size) == 0;
-    free(old);
-    return same || file_replace(AT_FDCWD, ledger_path, c->ledger, size, 0644);
+    return file_replace_changed(ledger_path, c->ledger, strlen(c->ledger), CONFIG_MAX_BYTES) !=
+           FILE_REPLACE_FAILED;
 }
 
 char *translation_history_path(const char *folder)

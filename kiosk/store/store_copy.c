@@ -119,21 +119,15 @@ static bool store_report(const char *folder, const struct source *report)
 static bool store_ledger(const char *slots, const struct source *ledger)
 {
     char *path = translation_history_path(slots);
-    struct file_bytes old = {0};
-    int error = 0;
-    file_read(path, CONFIG_MAX_BYTES, &old, &error);
-    bool ok = true;
-    if (!(old.data && old.size == ledger->size && memcmp(old.data, ledger->data, old.size) == 0)) {
-        ok = file_replace(AT_FDCWD, path, ledger->data, ledger->size, 0644);
-        if (ok) {
-            say("wrote %s", path);
-        } else {
-            say("cannot write %s: %s", path, strerror(errno));
-        }
+    enum file_replace_result r =
+        file_replace_changed(path, ledger->data, ledger->size, CONFIG_MAX_BYTES);
+    if (r == FILE_REPLACE_WRITTEN) {
+        say("wrote %s", path);
+    } else if (r == FILE_REPLACE_FAILED) {
+        say("cannot write %s: %s", path, strerror(errno));
     }
-    free(old.data);
     free(path);
-    return ok;
+    return r != FILE_REPLACE_FAILED;
 }
 
 /* The staff's folder: where `config` is. Free it. */
